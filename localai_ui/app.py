@@ -1,0 +1,66 @@
+"""build_app(context) assembles the tabs into one Gradio Blocks; launch_app serves it with safe defaults."""
+
+import gradio as gr
+from fastapi import FastAPI
+
+from localai_ui.context import AppContext
+from localai_ui.features.generate.active_runs import ActiveRuns
+from localai_ui.features.generate.service import GenerateService
+from localai_ui.features.generate.ui import build_generate_tab
+from localai_ui.settings import Settings
+
+MAX_UPLOAD = '8gb'
+
+HEAD = """<script>
+document.addEventListener('keydown', (event) => {
+	if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+	const target = event.target instanceof Element ? event.target : null;
+	if (!target || !target.closest('#prompt, #negative-prompt')) return;
+	event.preventDefault();
+	document.querySelector('#generate')?.click();
+}, true);
+</script>"""
+
+CSS = """
+.lai-progress { height: 8px; border-radius: 4px; background: var(--neutral-200); overflow: hidden; }
+.lai-progress-bar { height: 100%; background: var(--color-accent); transition: width 0.2s; }
+.lai-progress-text { margin: 4px 0; font-variant-numeric: tabular-nums; }
+"""
+
+
+def build_app(context: AppContext) -> gr.Blocks:
+	"""The whole UI; event handlers reach the device only through the context's pipeline manager."""
+	settings = context.settings
+	generate = GenerateService(
+		manager=context.manager,
+		database=context.database,
+		models_dir=settings.models_dir,
+		outputs_dir=settings.outputs_dir,
+		preview=context.preferences.current_preview,
+	)
+	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(), gr.Tab('Generate', id='generate'):
+		build_generate_tab(generate, ActiveRuns(), context.preferences)
+	return demo
+
+
+def launch_app(demo: gr.Blocks, settings: Settings, *, block: bool = True, quiet: bool = False) -> tuple[FastAPI, str]:
+	"""Serve on the configured address; never shared, never phoning home; returns the app and its local URL."""
+	demo.queue(default_concurrency_limit=4)
+	app, local_url, _ = demo.launch(
+		server_name=settings.host,
+		server_port=settings.port,
+		auth=settings.auth,
+		share=False,
+		prevent_thread_lock=not block,
+		quiet=quiet,
+		allowed_paths=[str(settings.outputs_dir)],
+		max_file_size=MAX_UPLOAD,
+		enable_monitoring=False,
+		footer_links=['api', 'settings'],
+		ssr_mode=False,
+		pwa=False,
+		mcp_server=False,
+		head=HEAD,
+		css=CSS,
+	)
+	return app, local_url

@@ -1,0 +1,43 @@
+"""The command line: flags -> Settings -> context -> app, served until Ctrl+C."""
+
+import sys
+from collections.abc import Sequence
+
+from localai_ui.app import build_app, launch_app
+from localai_ui.context import build_context
+from localai_ui.flags import build_parser
+from localai_ui.schemas.errors import LocalAIError
+from localai_ui.settings import Settings, settings_from_args
+
+
+def startup_lines(settings: Settings) -> list[str]:
+	"""What the user must know before opening the page: where models go and, with --listen, how to log in."""
+	lines = [f'LocalAI UI: models in {settings.models_dir}, images in {settings.outputs_dir}']
+	if settings.host != '127.0.0.1':
+		lines.append(f'LAN access is on (port {settings.port}); only people with the password can use it.')
+	if settings.auth and settings.auth_generated:
+		user, password = settings.auth
+		lines.append(f'Log in as user "{user}" with password "{password}" (generated now, shown only once).')
+	return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+	parser = build_parser()
+	args = parser.parse_args(argv)
+	try:
+		settings = settings_from_args(args)
+		context = build_context(settings)
+	except (ValueError, LocalAIError) as error:
+		parser.error(str(error))
+	print('\n'.join(startup_lines(settings)), flush=True)
+	try:
+		launch_app(build_app(context), settings)
+	except KeyboardInterrupt:
+		pass
+	finally:
+		context.close()
+	return 0
+
+
+if __name__ == '__main__':
+	sys.exit(main())

@@ -1,0 +1,1 @@
+"""Domain logic with no Gradio: pipelines, samplers, previews, prompts, infotexts."""

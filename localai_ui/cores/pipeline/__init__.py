@@ -1,0 +1,1 @@
+"""The pipeline manager and what it is made of: device policy, loading, samplers, previews."""

@@ -1,0 +1,56 @@
+"""Loading a diffusers model folder onto the planned device, offline."""
+
+import gc
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import torch
+from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
+
+from localai_ui.cores.pipeline.device import DevicePlan
+from localai_ui.schemas.errors import ModelLoadError
+from localai_ui.schemas.models import Architecture, ModelInfo
+
+TextToImagePipeline = StableDiffusionPipeline | StableDiffusionXLPipeline
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+	"""A pipeline on its device, with the scheduler config it shipped with (every run builds its own from it)."""
+
+	info: ModelInfo
+	pipeline: TextToImagePipeline
+	scheduler_config: Mapping[str, object]
+
+
+def load_model(info: ModelInfo, plan: DevicePlan) -> LoadedModel:
+	"""Load `info` with no network access; errors name the model and the reason."""
+	try:
+		pipeline = _from_folder(info, plan)
+	except (OSError, ValueError, RuntimeError) as error:
+		raise ModelLoadError(f'{info.name}: cannot load the model from {info.path}: {error}') from error
+	pipeline.set_progress_bar_config(disable=True)
+	if plan.channels_last:
+		pipeline.unet.to(memory_format=torch.channels_last)
+	return LoadedModel(info, pipeline, dict(pipeline.scheduler.config))
+
+
+def _from_folder(info: ModelInfo, plan: DevicePlan) -> TextToImagePipeline:
+	if info.architecture is Architecture.SDXL:
+		pipeline = StableDiffusionXLPipeline.from_pretrained(info.path, dtype=plan.dtype, local_files_only=True)
+	else:
+		pipeline = StableDiffusionPipeline.from_pretrained(
+			info.path,
+			dtype=plan.dtype,
+			local_files_only=True,
+			safety_checker=None,
+			requires_safety_checker=False,
+		)
+	return pipeline.to(plan.device)
+
+
+def release_memory(device: torch.device) -> None:
+	"""Give freed tensors back after an unload, so a switch does not leave the old model resident."""
+	gc.collect()
+	if device.type == 'cuda':
+		torch.cuda.empty_cache()

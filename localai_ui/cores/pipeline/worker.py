@@ -1,0 +1,76 @@
+"""The body of one job, run on its own thread so the caller can stream its updates."""
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import torch
+
+from localai_ui.cores.pipeline.cancel import CancelToken
+from localai_ui.cores.pipeline.loader import LoadedModel
+from localai_ui.cores.pipeline.runner import BatchSpec, RunInterrupted, StepClock, run_batch
+from localai_ui.schemas.errors import LocalAIError
+from localai_ui.schemas.models import ModelInfo
+from localai_ui.schemas.progress import (
+	GeneratedImage,
+	GenerationEvent,
+	GenerationJob,
+	GenerationResult,
+	ImagesReady,
+	RunStatus,
+)
+
+
+class JobWorker:
+	"""Runs every batch of a job, emits events, and frees the device before emitting the final result."""
+
+	def __init__(
+		self,
+		job: GenerationJob,
+		cancel: CancelToken,
+		ensure_loaded: Callable[[ModelInfo], LoadedModel],
+		emit: Callable[[GenerationEvent], None],
+		release: Callable[[], None],
+	) -> None:
+		self._job = job
+		self._cancel = cancel
+		self._ensure_loaded = ensure_loaded
+		self._emit = emit
+		self._release = release
+
+	def run(self) -> None:
+		started = datetime.now(UTC)
+		images: list[GeneratedImage] = []
+		clock = StepClock()
+		status, error = RunStatus.COMPLETED, None
+		try:
+			status = self._run_batches(images, clock)
+		except RunInterrupted:
+			status = RunStatus.INTERRUPTED
+		except torch.OutOfMemoryError:
+			status, error = RunStatus.FAILED, self._out_of_memory_message()
+		except LocalAIError as failure:
+			status, error = RunStatus.FAILED, str(failure)
+		except Exception as failure:
+			status, error = RunStatus.FAILED, f'{type(failure).__name__}: {failure}'
+		finally:
+			self._release()
+		rate = clock.done / (clock.now() - clock.started) if clock.started is not None and clock.done else None
+		self._emit(GenerationResult(status, tuple(images), started, datetime.now(UTC), rate, error))
+
+	def _run_batches(self, images: list[GeneratedImage], clock: StepClock) -> RunStatus:
+		model = self._ensure_loaded(self._job.model)
+		size = self._job.request.batch_size
+		count = self._job.request.batch_count
+		for index in range(count):
+			seeds = self._job.seeds[index * size : (index + 1) * size]
+			batch = run_batch(model, self._job, BatchSpec(index, count, seeds), self._cancel, clock, self._emit)
+			images.extend(batch)
+			self._emit(ImagesReady(index, batch))
+		return RunStatus.COMPLETED
+
+	def _out_of_memory_message(self) -> str:
+		request = self._job.request
+		return (
+			f'Out of memory at {request.width}x{request.height}, batch size {request.batch_size}: '
+			'lower the size or the batch size, or close other programs using the GPU'
+		)

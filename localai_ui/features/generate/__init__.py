@@ -1,0 +1,1 @@
+"""The Generate tab: from a prompt to saved, recorded images."""

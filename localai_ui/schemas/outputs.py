@@ -1,0 +1,33 @@
+"""What the generate use case reports to its callers (UI and API) as a run goes on."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from localai_ui.schemas.progress import RunStatus
+
+
+@dataclass(frozen=True)
+class SavedImage:
+	"""An image on disk with the infotext written into it."""
+
+	path: Path
+	seed: int
+	index: int
+	infotext: str
+
+
+@dataclass(frozen=True)
+class SavedBatch:
+	images: tuple[SavedImage, ...]
+
+
+@dataclass(frozen=True)
+class RunFinished:
+	"""The end of a run as recorded in the history database."""
+
+	generation_id: int
+	status: RunStatus
+	images: tuple[SavedImage, ...]
+	seeds: tuple[int, ...]
+	error: str | None
+	it_per_s: float | None

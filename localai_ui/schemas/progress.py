@@ -1,0 +1,83 @@
+"""What the pipeline manager yields while a job runs."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import Literal
+
+from PIL.Image import Image
+
+from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.schemas.models import ModelInfo
+
+PreviewMode = Literal['off', 'cheap', 'full']
+
+
+@dataclass(frozen=True)
+class PreviewSettings:
+	"""How live previews are made: mode, every N steps, at most K per second, longest side in pixels."""
+
+	mode: PreviewMode = 'cheap'
+	every_n_steps: int = 1
+	max_per_second: float = 4.0
+	max_side: int = 256
+
+
+@dataclass(frozen=True)
+class GenerationJob:
+	"""A validated request resolved to a model and one seed per image."""
+
+	request: GenerationRequest
+	model: ModelInfo
+	seeds: tuple[int, ...]
+	preview: PreviewSettings = field(default_factory=PreviewSettings)
+
+
+class RunStatus(StrEnum):
+	RUNNING = 'running'
+	COMPLETED = 'completed'
+	INTERRUPTED = 'interrupted'
+	FAILED = 'failed'
+
+
+@dataclass(frozen=True)
+class StepUpdate:
+	"""One denoising step of one batch done (step counts from 1); preview is set when one was made."""
+
+	step: int
+	total: int
+	batch_index: int
+	batch_count: int
+	it_per_s: float
+	eta_s: float
+	preview: Image | None = None
+
+
+@dataclass(frozen=True)
+class GeneratedImage:
+	image: Image
+	seed: int
+	index: int
+
+
+@dataclass(frozen=True)
+class ImagesReady:
+	"""A batch finished on the device; its images can be saved while the next batch runs."""
+
+	batch_index: int
+	images: tuple[GeneratedImage, ...]
+
+
+@dataclass(frozen=True)
+class GenerationResult:
+	"""The end of a job: how it ended, every image it made, and its speed."""
+
+	status: RunStatus
+	images: tuple[GeneratedImage, ...]
+	started_at: datetime
+	finished_at: datetime
+	it_per_s: float | None
+	error: str | None = None
+
+
+GenerationEvent = StepUpdate | ImagesReady | GenerationResult

@@ -1,0 +1,1 @@
+"""Infrastructure the features build on: files, image metadata, hashing, downloads."""

@@ -1,0 +1,92 @@
+"""Settings: every path, address and policy the app runs with, resolved once from the flags."""
+
+import argparse
+import secrets
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal, cast
+
+from localai_ui.flags import build_parser
+from localai_ui.schemas.progress import PreviewMode, PreviewSettings
+
+LOCALHOST = '127.0.0.1'
+ALL_INTERFACES = '0.0.0.0'  # only with --listen, and never without a password
+GENERATED_USER = 'localai'
+
+DevicePolicy = Literal['auto', 'cuda', 'cpu']
+
+
+@dataclass(frozen=True)
+class Settings:
+	"""Resolved configuration; `auth_generated` says the password was made up and must be shown once."""
+
+	data_dir: Path
+	models_dir: Path
+	loras_dir: Path
+	outputs_dir: Path
+	host: str = LOCALHOST
+	port: int = 7860
+	auth: tuple[str, str] | None = None
+	auth_generated: bool = False
+	device: DevicePolicy = 'auto'
+	preview: PreviewSettings = PreviewSettings()
+
+	@property
+	def database_path(self) -> Path:
+		return self.data_dir / 'localai.sqlite3'
+
+
+def settings_for(argv: list[str]) -> Settings:
+	"""Settings as the command line `argv` gives them (tests and scripts use it too)."""
+	return settings_from_args(build_parser().parse_args(argv))
+
+
+def settings_from_args(args: argparse.Namespace) -> Settings:
+	"""Turn parsed flags into Settings; --listen without --auth gets a generated password."""
+	data_dir = cast(Path, args.data_dir).expanduser().resolve()
+	listen = cast(bool, args.listen)
+	auth = parse_auth(cast(str | None, args.auth))
+	generated = listen and auth is None
+	if generated:
+		auth = (GENERATED_USER, secrets.token_urlsafe(12))
+	every = max(1, cast(int, args.preview_every))
+	return Settings(
+		data_dir=data_dir,
+		models_dir=_folder(cast(Path | None, args.models_dir), data_dir / 'models'),
+		loras_dir=_folder(cast(Path | None, args.loras_dir), data_dir / 'loras'),
+		outputs_dir=_folder(cast(Path | None, args.outputs_dir), data_dir / 'outputs'),
+		host=ALL_INTERFACES if listen else LOCALHOST,
+		port=cast(int, args.port),
+		auth=auth,
+		auth_generated=generated,
+		device=cast(DevicePolicy, args.device),
+		preview=PreviewSettings(mode=cast(PreviewMode, args.preview), every_n_steps=every),
+	)
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+	""" "user:password" -> (user, password); a value without both parts is an error."""
+	if value is None:
+		return None
+	user, separator, password = value.partition(':')
+	if not separator or not user or not password:
+		raise ValueError('--auth must look like user:password')
+	return user, password
+
+
+def _folder(value: Path | None, default: Path) -> Path:
+	return (value.expanduser().resolve() if value is not None else default).absolute()
+
+
+class Preferences:
+	"""What the user can change while the app runs (live preview mode); read at the start of each run."""
+
+	def __init__(self, preview: PreviewSettings) -> None:
+		self.preview = preview
+
+	def current_preview(self) -> PreviewSettings:
+		return self.preview
+
+	def set_preview(self, mode: PreviewMode, every_n_steps: int) -> PreviewSettings:
+		self.preview = replace(self.preview, mode=mode, every_n_steps=max(1, every_n_steps))
+		return self.preview
