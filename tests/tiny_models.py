@@ -1,4 +1,4 @@
-'''Tiny random-weight SD1.x and SDXL pipelines built in code, so tests never need a real model or the network.'''
+"""Tiny random-weight SD1.x and SDXL pipelines built in code, so tests never need a real model or the network."""
 
 from pathlib import Path
 
@@ -23,7 +23,7 @@ _SCHEDULER: dict[str, object] = {
 
 
 def byte_tokenizer() -> CLIPTokenizer:
-	'''A CLIP tokenizer over the 256 byte symbols (no merges): enough for prompts of any text.'''
+	"""A CLIP tokenizer over the 256 byte symbols (no merges): enough for prompts of any text."""
 	printable = [*range(ord('!'), ord('~') + 1), *range(ord('¡'), ord('¬') + 1), *range(ord('®'), ord('ÿ') + 1)]
 	extra = [byte for byte in range(256) if byte not in printable]
 	symbols = [chr(code) for code in printable] + [chr(256 + offset) for offset in range(len(extra))]
@@ -49,7 +49,7 @@ def _text_config(hidden: int) -> CLIPTextConfig:
 
 
 def _vae() -> AutoencoderKL:
-	'''Four levels, so the latents are 1/8 of the image as in real models.'''
+	"""Four levels, so the latents are 1/8 of the image as in real models."""
 	return AutoencoderKL(
 		block_out_channels=(32, 32, 32, 32),
 		in_channels=3,
@@ -78,7 +78,7 @@ def _unet(cross_attention_dim: int, **extra: object) -> UNet2DConditionModel:
 
 
 def build_sd1(seed: int = 0) -> StableDiffusionPipeline:
-	torch.manual_seed(seed)
+	torch.default_generator.manual_seed(seed)
 	return StableDiffusionPipeline(
 		vae=_vae(),
 		text_encoder=CLIPTextModel(_text_config(32)),
@@ -92,8 +92,8 @@ def build_sd1(seed: int = 0) -> StableDiffusionPipeline:
 
 
 def build_sdxl(seed: int = 0) -> StableDiffusionXLPipeline:
-	'''Two text encoders (32 + 32 hidden) and SDXL's text-time conditioning (6 x 8 + 32 = 80).'''
-	torch.manual_seed(seed)
+	"""Two text encoders (32 + 32 hidden) and SDXL's text-time conditioning (6 x 8 + 32 = 80)."""
+	torch.default_generator.manual_seed(seed)
 	unet = _unet(
 		64,
 		addition_embed_type='text_time',
@@ -115,7 +115,7 @@ def build_sdxl(seed: int = 0) -> StableDiffusionXLPipeline:
 
 
 def save_tiny_models(models_dir: Path) -> tuple[Path, Path]:
-	'''Write a tiny SD1.x and a tiny SDXL model as diffusers folders; returns their paths.'''
+	"""Write a tiny SD1.x and a tiny SDXL model as diffusers folders; returns their paths."""
 	sd1, sdxl = models_dir / 'tiny-sd15', models_dir / 'tiny-sdxl'
 	build_sd1().save_pretrained(sd1)
 	build_sdxl().save_pretrained(sdxl)

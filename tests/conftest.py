@@ -1,0 +1,42 @@
+"""Shared fixtures: no network, tiny models built once per session, settings in a temporary data folder."""
+
+import os
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from localai_ui.context import AppContext, build_context
+from localai_ui.settings import Settings, settings_for
+from tests.tiny_models import save_tiny_models
+
+pytest_plugins = ['tests.network_guard']
+
+
+def pytest_configure(config: pytest.Config) -> None:
+	"""Gradio writes served files to its temp dir: keep them out of /tmp/gradio; silence library noise."""
+	base = Path(str(config.rootpath)) / '.pytest-tmp'
+	os.environ.setdefault('GRADIO_TEMP_DIR', str(base / 'gradio'))
+	warnings.filterwarnings('ignore', module='diffusers')
+	warnings.filterwarnings('ignore', module='transformers')
+
+
+@pytest.fixture(scope='session')
+def tiny_models_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+	"""A models folder holding tiny-sd15 and tiny-sdxl as diffusers folders."""
+	folder = tmp_path_factory.mktemp('models')
+	save_tiny_models(folder)
+	return folder
+
+
+@pytest.fixture
+def settings(tmp_path: Path, tiny_models_dir: Path) -> Settings:
+	return settings_for(['--data-dir', str(tmp_path / 'data'), '--models-dir', str(tiny_models_dir), '--device', 'cpu'])
+
+
+@pytest.fixture
+def context(settings: Settings) -> Iterator[AppContext]:
+	built = build_context(settings)
+	yield built
+	built.close()

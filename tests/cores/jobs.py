@@ -1,0 +1,46 @@
+"""Helpers to build jobs for the tiny models and to drain the manager's events."""
+
+from pathlib import Path
+
+import numpy as np
+from PIL.Image import Image
+
+from localai_ui.cores.pipeline.cancel import CancelToken
+from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.schemas.models import Architecture, ModelInfo
+from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, PreviewSettings, StepUpdate
+
+FAST_PREVIEWS = PreviewSettings(max_per_second=1e6)
+
+
+def tiny_info(models_dir: Path, architecture: Architecture = Architecture.SD1) -> ModelInfo:
+	name = 'tiny-sdxl' if architecture is Architecture.SDXL else 'tiny-sd15'
+	return ModelInfo(name=name, path=models_dir / name, architecture=architecture)
+
+
+def tiny_job(
+	info: ModelInfo, *, seed: int = 1, preview: PreviewSettings = FAST_PREVIEWS, **values: str | int | float
+) -> GenerationJob:
+	"""A 64 px, 2-step job unless `values` say otherwise; seeds are seed, seed+1, ..."""
+	fields: dict[str, object] = {'prompt': 'a red apple', 'width': 64, 'height': 64, 'steps': 2, **values}
+	request = GenerationRequest.model_validate({**fields, 'seed': seed})
+	return GenerationJob(request, info, tuple(seed + i for i in range(request.image_count)), preview)
+
+
+def run_all(manager: PipelineManager, job: GenerationJob, cancel: CancelToken | None = None) -> list[GenerationEvent]:
+	return list(manager.generate(job, cancel or CancelToken()))
+
+
+def result_of(events: list[GenerationEvent]) -> GenerationResult:
+	last = events[-1]
+	assert isinstance(last, GenerationResult)
+	return last
+
+
+def steps_of(events: list[GenerationEvent]) -> list[StepUpdate]:
+	return [event for event in events if isinstance(event, StepUpdate)]
+
+
+def pixels(image: Image) -> np.ndarray[tuple[int, int, int], np.dtype[np.int16]]:
+	return np.asarray(image, dtype=np.int16)

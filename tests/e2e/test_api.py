@@ -1,0 +1,100 @@
+"""The /generate endpoint through gradio_client, as a script user would call it."""
+
+import time
+from pathlib import Path
+from typing import cast
+
+import pytest
+from gradio_client import Client
+from gradio_client.exceptions import AppError
+from gradio_client.utils import Status
+
+from localai_ui.database import crud as database_service
+from localai_ui.schemas.progress import RunStatus
+from localai_ui.schemas.records import GenerationRecord
+from tests.e2e.conftest import RunningApp
+
+SMALL: dict[str, object] = {'width': 64, 'height': 64, 'steps': 3}
+
+
+def outputs_of(value: object) -> tuple[object, ...]:
+	assert isinstance(value, tuple)
+	return cast(tuple[object, ...], value)
+
+
+def record(app: RunningApp, generation_id: int) -> GenerationRecord:
+	with app.context.database.transaction() as session:
+		found = database_service.get_generation(session, generation_id=generation_id)
+	assert found is not None
+	return found
+
+
+def latest_id(app: RunningApp) -> int:
+	with app.context.database.transaction() as session:
+		return database_service.count_generations(session)
+
+
+def test_predict_returns_images_infotext_and_seeds(client: Client, running_app: RunningApp) -> None:
+	images, infotext, seeds, *_ = outputs_of(
+		client.predict(prompt='a cat', seed=11, batch_size=2, api_name='/generate', **SMALL)
+	)
+	assert isinstance(images, list) and len(cast(list[object], images)) == 2
+	assert isinstance(infotext, str) and infotext.startswith('a cat\nSteps: 3, Sampler: DPM++ 2M')
+	assert seeds == [11, 12]
+	saved = record(running_app, latest_id(running_app))
+	assert saved.status is RunStatus.COMPLETED and saved.prompt == 'a cat' and saved.seeds == (11, 12)
+	assert len(list(running_app.context.settings.outputs_dir.glob('*/*.png'))) == 2
+
+
+def test_only_generate_is_public(client: Client) -> None:
+	api = client.view_api(print_info=False, return_format='dict')
+	assert isinstance(api, dict)
+	named = api['named_endpoints']
+	assert isinstance(named, dict) and list(cast(dict[str, object], named)) == ['/generate']
+
+
+def test_submit_streams_previews(client: Client) -> None:
+	job = client.submit(prompt='a dog', api_name='/generate', **{**SMALL, 'steps': 6})
+	outputs = [outputs_of(output) for output in job]
+	previews = [output[3] for output in outputs[:-1] if isinstance(output[3], str)]
+	assert len(previews) >= 3
+	assert all(Path(preview).suffix == '.jpeg' for preview in previews)
+	assert isinstance(job.result(), tuple)
+
+
+def test_errors_reach_the_caller_as_messages(client: Client, running_app: RunningApp) -> None:
+	with pytest.raises(AppError, match="Model 'nope' is not in"):
+		client.predict(prompt='x', model='nope', api_name='/generate', **SMALL)
+	with pytest.raises(AppError, match='multiples of 8'):
+		client.predict(prompt='x', api_name='/generate', **{**SMALL, 'width': 100})
+	assert client.predict(prompt='still works', api_name='/generate', **SMALL) is not None
+
+
+def test_cancel_stops_the_run(client: Client, running_app: RunningApp) -> None:
+	job = client.submit(prompt='long', api_name='/generate', **{**SMALL, 'steps': 150, 'batch_count': 20})
+	deadline = time.monotonic() + 30
+	while job.status().code is not Status.ITERATING and time.monotonic() < deadline:
+		time.sleep(0.05)
+	assert job.cancel()
+	deadline = time.monotonic() + 15
+	while running_app.context.manager.busy and time.monotonic() < deadline:
+		time.sleep(0.05)
+	assert not running_app.context.manager.busy
+	time.sleep(0.3)
+	assert record(running_app, latest_id(running_app)).status is RunStatus.INTERRUPTED
+
+
+def test_two_submits_run_one_after_the_other(client: Client, running_app: RunningApp) -> None:
+	first = client.submit(prompt='first', api_name='/generate', **{**SMALL, 'steps': 40})
+	second = client.submit(prompt='second', api_name='/generate', **SMALL)
+	ranks: list[int] = []
+	while not (first.done() and second.done()):
+		for job in (first, second):
+			status = job.status()
+			if status.code is Status.IN_QUEUE and status.rank is not None:
+				ranks.append(status.rank)
+		time.sleep(0.02)
+	one, two = sorted((record(running_app, 1), record(running_app, 2)), key=lambda row: row.started_at)
+	assert {one.prompt, two.prompt} == {'first', 'second'}
+	assert one.finished_at is not None and two.started_at >= one.finished_at
+	assert ranks and min(ranks) == 0

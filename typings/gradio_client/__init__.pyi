@@ -1,0 +1,5 @@
+# gradio_client ships no py.typed: the typed surface our tests and README script use.
+from gradio_client.client import Client as Client
+from gradio_client.client import Job as Job
+
+__all__ = ['Client', 'Job']

@@ -1,0 +1,2 @@
+class AppError(ValueError):
+	message: str
