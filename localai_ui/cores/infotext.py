@@ -93,5 +93,7 @@ def infotext_params(
 		'Size': f'{request.width}x{request.height}',
 		'Model hash': model_hash,
 		'Model': model_name,
+		'Clip skip': request.clip_skip if request.clip_skip > 1 else None,
+		'Styles': ', '.join(request.styles) or None,
 		'Version': version,
 	}

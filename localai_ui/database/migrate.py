@@ -29,8 +29,11 @@ def alembic_config(connection: Connection) -> Config:
 	return config
 
 
-def upgrade(engine: Engine, revision: str = 'head') -> None:
-	"""Bring the schema to revision in one transaction: a failed migration leaves the old schema intact."""
+def upgrade(engine: Engine, revision: str = 'heads') -> None:
+	"""Bring the schema to revision in one transaction: a failed migration leaves the old schema intact.
+
+	Each feature's tables are their own branch from the initial revision, so 'heads' upgrades every branch.
+	"""
 	with engine.begin() as connection:
 		command.upgrade(alembic_config(connection), revision)
 

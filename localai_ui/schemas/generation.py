@@ -28,6 +28,8 @@ class GenerationRequest(BaseModel):
 	seed: int = Field(default=-1, ge=-1, le=MAX_SEED)
 	batch_count: int = Field(default=1, ge=1, le=100)
 	batch_size: int = Field(default=1, ge=1, le=8)
+	styles: tuple[str, ...] = ()
+	clip_skip: int = Field(default=1, ge=1, le=12)
 
 	@field_validator('width', 'height')
 	@classmethod

@@ -25,12 +25,13 @@ class PreviewSettings:
 
 @dataclass(frozen=True)
 class GenerationJob:
-	"""A validated request resolved to a model and one seed per image."""
+	"""A validated request resolved to a model and one seed per image; extra_params go into the infotext."""
 
 	request: GenerationRequest
 	model: ModelInfo
 	seeds: tuple[int, ...]
 	preview: PreviewSettings = field(default_factory=PreviewSettings)
+	extra_params: tuple[tuple[str, str], ...] = ()
 
 
 class RunStatus(StrEnum):

@@ -89,6 +89,7 @@ def run_batch(
 		height=request.height,
 		num_images_per_prompt=len(batch.seeds),
 		generator=[torch.Generator('cpu').manual_seed(seed) for seed in batch.seeds],
+		clip_skip=request.clip_skip - 1 or None,
 		callback_on_step_end=on_step,
 		callback_on_step_end_tensor_inputs=['latents'],
 	)

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from localai_ui import __version__
-from localai_ui.cores.infotext import build_infotext, infotext_params
+from localai_ui.cores.infotext import InfotextValue, build_infotext, infotext_params
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.schemas.outputs import SavedImage
@@ -29,7 +29,9 @@ class ImageStore:
 		params = infotext_params(
 			request, seed=seed, model_name=job.model.name, model_hash=job.model.hash, version=VERSION
 		)
-		return build_infotext(prompt=request.prompt, negative_prompt=request.negative_prompt, params=params)
+		version = params.pop('Version')
+		merged: dict[str, InfotextValue] = {**params, **dict(job.extra_params), 'Version': version}
+		return build_infotext(prompt=request.prompt, negative_prompt=request.negative_prompt, params=merged)
 
 	def save(
 		self, generation_id: int, job: GenerationJob, images: tuple[GeneratedImage, ...]

@@ -1,10 +1,11 @@
 """The generate use case shared by the UI and the API: resolve, run on the device, save, record."""
 
 import secrets
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Mapping, Sequence
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Protocol
 
 from pydantic import ValidationError
 
@@ -31,6 +32,12 @@ from localai_ui.services.model_scan import scan_models
 RunUpdate = StepUpdate | SavedBatch | RunFinished
 
 
+class RequestStep(Protocol):
+	"""A feature's part in resolving a request (styles, LoRAs...): a rewritten request and its infotext extras."""
+
+	def __call__(self, request: GenerationRequest) -> tuple[GenerationRequest, Mapping[str, str]]: ...
+
+
 def parse_request(values: dict[str, object]) -> GenerationRequest:
 	"""Validate raw values into a request; the error message names every bad field."""
 	try:
@@ -53,12 +60,14 @@ class GenerateService:
 		models_dir: Path,
 		outputs_dir: Path,
 		preview: Callable[[], PreviewSettings],
+		steps: Sequence[RequestStep] = (),
 	) -> None:
 		self._manager = manager
 		self._database = database
 		self._models_dir = models_dir
 		self._store = ImageStore(database, outputs_dir)
 		self._preview = preview
+		self._steps = tuple(steps)
 
 	@property
 	def models_dir(self) -> Path:
@@ -79,11 +88,15 @@ class GenerateService:
 		if model is None:
 			names = ', '.join(m.name for m in models)
 			raise NoModelError(f'Model {request.model!r} is not in {self._models_dir}; available: {names}')
+		extras: dict[str, str] = {}
+		for step in self._steps:
+			request, added = step(request)
+			extras.update(added)
 		first = secrets.randbelow(MAX_SEED + 1) if request.seed == -1 else request.seed
 		schedule = resolve_schedule(request.sampler, request.schedule)
 		resolved = request.model_copy(update={'model': model.name, 'schedule': schedule, 'seed': first})
 		seeds = tuple(first + offset for offset in range(request.image_count))
-		return GenerationJob(resolved, model, seeds, self._preview())
+		return GenerationJob(resolved, model, seeds, self._preview(), tuple(extras.items()))
 
 	def run(self, request: GenerationRequest, cancel: CancelToken) -> Generator[RunUpdate]:
 		"""Stream step updates and saved batches, then a RunFinished; the row is finished even if the caller leaves."""
