@@ -93,11 +93,22 @@ def test_infotext_params_follow_a1111_order_and_round_trip() -> None:
 		'Size',
 		'Model hash',
 		'Model',
+		'Clip skip',
+		'Styles',
 		'Version',
 	]
+	assert params['Clip skip'] is None and params['Styles'] is None
 	text = build_infotext(prompt=request.prompt, negative_prompt='', params=params)
 	assert text == (
 		'fox\nSteps: 20, Sampler: Euler a, Schedule type: Karras, CFG scale: 7.5, Seed: 99, Size: 768x512, '
 		'Model: fox-v1, Version: LocalAI UI 0.1.0'
 	)
 	assert parse_infotext(text).params['Size'] == '768x512'
+
+
+def test_clip_skip_and_styles_are_recorded_when_used() -> None:
+	request = GenerationRequest(prompt='fox', clip_skip=2, styles=('Cinematic', 'Film grain'))
+	params = infotext_params(request, seed=1, model_name='m', model_hash='abc123', version='v')
+	text = build_infotext(prompt='fox', negative_prompt='', params=params)
+	assert 'Model: m, Clip skip: 2, Styles: "Cinematic, Film grain", Version: v' in text
+	assert parse_infotext(text).params['Styles'] == 'Cinematic, Film grain'
