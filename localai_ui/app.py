@@ -38,8 +38,9 @@ def build_app(context: AppContext) -> gr.Blocks:
 		outputs_dir=settings.outputs_dir,
 		preview=context.preferences.current_preview,
 	)
-	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(), gr.Tab('Generate', id='generate'):
-		build_generate_tab(generate, ActiveRuns(), context.preferences)
+	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs():
+		with gr.Tab('Generate', id='generate'):
+			build_generate_tab(generate, ActiveRuns(), context.preferences)
 	return demo
 
 

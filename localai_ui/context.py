@@ -25,7 +25,13 @@ class AppContext:
 
 def build_context(settings: Settings) -> AppContext:
 	"""Create the folders, open (and migrate) the database and plan the device; no model is loaded yet."""
-	for folder in (settings.data_dir, settings.models_dir, settings.loras_dir, settings.outputs_dir):
+	for folder in (
+		settings.data_dir,
+		settings.models_dir,
+		settings.loras_dir,
+		settings.embeddings_dir,
+		settings.outputs_dir,
+	):
 		folder.mkdir(parents=True, exist_ok=True)
 	plan = plan_device(settings.device)
 	database = open_database(settings.database_path)

@@ -17,6 +17,9 @@ def build_parser() -> argparse.ArgumentParser:
 	)
 	parser.add_argument('--models-dir', type=Path, help='checkpoints folder (default: DATA_DIR/models)')
 	parser.add_argument('--loras-dir', type=Path, help='LoRA folder (default: DATA_DIR/loras)')
+	parser.add_argument(
+		'--embeddings-dir', type=Path, help='textual inversion embeddings (default: DATA_DIR/embeddings)'
+	)
 	parser.add_argument('--outputs-dir', type=Path, help='where images are written (default: DATA_DIR/outputs)')
 	parser.add_argument('--port', type=int, default=DEFAULT_PORT, help=f'HTTP port (default: {DEFAULT_PORT})')
 	parser.add_argument(

@@ -23,6 +23,7 @@ class Settings:
 	data_dir: Path
 	models_dir: Path
 	loras_dir: Path
+	embeddings_dir: Path
 	outputs_dir: Path
 	host: str = LOCALHOST
 	port: int = 7860
@@ -54,6 +55,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		data_dir=data_dir,
 		models_dir=_folder(cast(Path | None, args.models_dir), data_dir / 'models'),
 		loras_dir=_folder(cast(Path | None, args.loras_dir), data_dir / 'loras'),
+		embeddings_dir=_folder(cast(Path | None, args.embeddings_dir), data_dir / 'embeddings'),
 		outputs_dir=_folder(cast(Path | None, args.outputs_dir), data_dir / 'outputs'),
 		host=ALL_INTERFACES if listen else LOCALHOST,
 		port=cast(int, args.port),

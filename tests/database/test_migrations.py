@@ -10,9 +10,9 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from localai_ui.database import Database, DatabaseError, migrate, open_database
+from localai_ui.database.all_tables import Base
 from localai_ui.database.engine import create_sqlite_engine
 from localai_ui.database.migrate import MIGRATIONS_DIR, render_item
-from localai_ui.database.tables import Base
 
 
 def test_migrated_schema_equals_tables(database: Database) -> None:
