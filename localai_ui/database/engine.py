@@ -57,7 +57,9 @@ def _configure_connection(dbapi_connection: DBAPIConnection, _record: Connection
 
 def _begin(connection: Connection) -> None:
 	# pysqlite's own BEGIN handling is off (isolation_level=None), so SQLAlchemy's transactions, DDL included, are real.
-	connection.exec_driver_sql('BEGIN')
+	# IMMEDIATE takes the write lock up front: a read-then-write transaction can then never fail with "database is
+	# locked" because another thread committed in between (it waits up to busy_timeout instead).
+	connection.exec_driver_sql('BEGIN IMMEDIATE')
 
 
 def create_sqlite_engine(path: Path) -> Engine:

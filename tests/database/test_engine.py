@@ -17,6 +17,7 @@ def test_pragmas_hold_on_every_pooled_connection(database: Database) -> None:
 			assert connection.exec_driver_sql('PRAGMA journal_mode').scalar() == 'wal'
 			assert connection.exec_driver_sql('PRAGMA foreign_keys').scalar() == 1
 			assert connection.exec_driver_sql('PRAGMA busy_timeout').scalar() == 5000
+			connection.rollback()  # every transaction holds the write lock (BEGIN IMMEDIATE): end it
 
 
 def test_wal_is_visible_to_other_programs(database: Database, tmp_path: Path) -> None:
@@ -91,3 +92,28 @@ def test_a_second_writer_waits_for_the_first_instead_of_failing(database: Databa
 	thread.join()
 	with database.transaction() as session:
 		assert session.execute(text('SELECT body FROM notes')).scalars().all() == ['first', 'second']
+
+
+def test_read_then_write_never_fails_when_another_thread_commits_in_between(database: Database) -> None:
+	with database.transaction() as session:
+		session.execute(text('CREATE TABLE counter (n INTEGER)'))
+		session.execute(text('INSERT INTO counter VALUES (0)'))
+	errors: list[Exception] = []
+
+	def increment() -> None:
+		try:
+			with database.transaction() as session:
+				value = session.execute(text('SELECT n FROM counter')).scalar_one()
+				time.sleep(0.05)
+				session.execute(text('UPDATE counter SET n = :n'), {'n': value + 1})
+		except Exception as error:
+			errors.append(error)
+
+	threads = [threading.Thread(target=increment) for _ in range(4)]
+	for thread in threads:
+		thread.start()
+	for thread in threads:
+		thread.join()
+	assert errors == []
+	with database.transaction() as session:
+		assert session.execute(text('SELECT n FROM counter')).scalar_one() == 4
