@@ -9,8 +9,9 @@ from localai_ui.schemas.generation import GenerationRequest
 
 NEGATIVE_PREFIX = 'Negative prompt:'
 # The reader rule A1111 uses: a settings line is one with at least three matches of this pattern.
-PARAM_PATTERN = re.compile(r'\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
-KEY_PATTERN = re.compile(r'\w[\w \-/]+')
+# Keys are bounded to 64 characters so that a long line without colons is read in linear time.
+PARAM_PATTERN = re.compile(r'\s*(\w[\w \-/]{1,63}):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
+KEY_PATTERN = re.compile(r'\w[\w \-/]{1,63}')
 MIN_PARAMS = 3
 
 InfotextValue = str | int | float | None

@@ -1,5 +1,7 @@
 """Infotexts written by A1111 (our own samples in its documented format) parse the way A1111 reads them."""
 
+import time
+
 import pytest
 
 from localai_ui.cores.infotext import ParsedInfotext, parse_infotext
@@ -58,3 +60,11 @@ def test_settings_only_text_has_an_empty_prompt() -> None:
 def test_a_broken_quoted_value_is_kept_as_written() -> None:
 	parsed = parse_infotext('p\nSteps: 20, Seed: 5, Note: "bad \\x escape"')
 	assert parsed.params['Note'] == '"bad \\x escape"'
+
+
+def test_a_long_line_without_settings_is_read_in_linear_time() -> None:
+	text = 'a prompt\n' + 'word ' * 200_000
+	started = time.perf_counter()
+	parsed = parse_infotext(text)
+	assert time.perf_counter() - started < 5
+	assert parsed.params == {} and parsed.prompt == text.rstrip()

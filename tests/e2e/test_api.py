@@ -46,11 +46,19 @@ def test_predict_returns_images_infotext_and_seeds(client: Client, running_app: 
 	assert len(list(running_app.context.settings.outputs_dir.glob('*/*.png'))) == 2
 
 
-def test_only_generate_is_public(client: Client) -> None:
+def test_generate_is_public_and_internal_events_are_not(client: Client) -> None:
 	api = client.view_api(print_info=False, return_format='dict')
 	assert isinstance(api, dict)
-	named = api['named_endpoints']
-	assert isinstance(named, dict) and list(cast(dict[str, object], named)) == ['/generate']
+	named = cast(dict[str, dict[str, object]], api['named_endpoints'])
+	assert '/generate' in named
+	parameters = cast(list[dict[str, object]], named['/generate']['parameters'])
+	assert [parameter['parameter_name'] for parameter in parameters][:12] == [
+		'prompt', 'negative_prompt', 'model', 'sampler', 'schedule', 'steps', 'cfg_scale', 'width', 'height', 'seed',
+		'batch_count', 'batch_size',
+	]  # fmt: skip
+	internal = {'/random_seed', '/seed_of', '/refresh_models', '/select_image', '/set_preview', '/stop'}
+	assert not internal & set(named)
+	assert all(name.lstrip('/').replace('_', '').isalnum() for name in named)
 
 
 def test_submit_streams_previews(client: Client) -> None:
