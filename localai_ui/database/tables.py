@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, MetaData, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from localai_ui.database.types import UTCDateTime
@@ -68,3 +68,7 @@ class ImageRow(Base):
 	width: Mapped[int] = mapped_column(Integer)
 	height: Mapped[int] = mapped_column(Integer)
 	created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+	# Added by the history branch (0003_history): the History tab's favourite, thumbnail and missing-file flag.
+	favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+	thumbnail_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+	file_missing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

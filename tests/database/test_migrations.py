@@ -12,12 +12,14 @@ from sqlalchemy import inspect, text
 from localai_ui.database import Database, DatabaseError, migrate, open_database
 from localai_ui.database.all_tables import Base
 from localai_ui.database.engine import create_sqlite_engine
+from localai_ui.database.history_tables import include_name
 from localai_ui.database.migrate import MIGRATIONS_DIR, render_item
 
 
 def test_migrated_schema_equals_tables(database: Database) -> None:
 	with database.engine.connect() as connection:
-		assert compare_metadata(MigrationContext.configure(connection), Base.metadata) == []
+		context = MigrationContext.configure(connection, opts={'include_name': include_name})
+		assert compare_metadata(context, Base.metadata) == []
 
 
 def test_schema_has_indexes_cascade_and_unique_path(database: Database) -> None:
@@ -70,7 +72,11 @@ def test_database_from_a_newer_version_is_refused_with_a_hint(tmp_path: Path) ->
 	path = tmp_path / 'history.sqlite'
 	database = open_database(path)
 	with database.transaction() as session:
-		session.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+		session.execute(
+			text(
+				"UPDATE alembic_version SET version_num = '9999_future' WHERE rowid = (SELECT min(rowid) FROM alembic_version)"
+			)
+		)
 	database.close()
 	with pytest.raises(DatabaseError, match='newer LocalAI UI'):
 		open_database(path)

@@ -4,11 +4,18 @@ from alembic import context
 from sqlalchemy import Connection
 
 from localai_ui.database.all_tables import Base
+from localai_ui.database.history_tables import include_name
 from localai_ui.database.migrate import CONNECTION_KEY, render_item
 
 connection = context.config.attributes.get(CONNECTION_KEY)
 if not isinstance(connection, Connection):
 	raise RuntimeError('run migrations with localai_ui.database.migrate.upgrade(engine), not the alembic command')
-context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True, render_item=render_item)
+context.configure(
+	connection=connection,
+	target_metadata=Base.metadata,
+	render_as_batch=True,
+	render_item=render_item,
+	include_name=include_name,
+)
 with context.begin_transaction():
 	context.run_migrations()

@@ -7,11 +7,13 @@ from pathlib import Path
 from localai_ui import __version__
 from localai_ui.cores.infotext import InfotextValue, build_infotext, infotext_params
 from localai_ui.database import crud as database_service
+from localai_ui.database import history_crud
 from localai_ui.database.engine import Database
 from localai_ui.schemas.outputs import SavedImage
 from localai_ui.schemas.progress import GeneratedImage, GenerationJob
 from localai_ui.services.atomic_files import write_atomic
 from localai_ui.services.png_metadata import encode_png
+from localai_ui.services.thumbnails import write_thumbnail
 
 VERSION = f'LocalAI UI {__version__}'
 
@@ -43,8 +45,9 @@ class ImageStore:
 			relative = f'{self._now().date().isoformat()}/{generation_id:05d}-{generated.index}-{generated.seed}.png'
 			path = self._outputs_dir / relative
 			write_atomic(path, encode_png(generated.image, infotext))
+			thumbnail = write_thumbnail(generated.image, self._outputs_dir, relative)
 			with self._database.transaction() as session:
-				database_service.add_image(
+				image_id = database_service.add_image(
 					session,
 					generation_id=generation_id,
 					path=relative,
@@ -54,5 +57,6 @@ class ImageStore:
 					height=generated.image.height,
 					created_at=datetime.now(UTC),
 				)
+				history_crud.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
 			saved.append(SavedImage(path, generated.seed, generated.index, infotext))
 		return tuple(saved)
