@@ -8,6 +8,7 @@ import torch
 from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 
 from localai_ui.cores.pipeline.device import DevicePlan
+from localai_ui.cores.pipeline.single_file import load_single_file, load_vae
 from localai_ui.schemas.errors import ModelLoadError
 from localai_ui.schemas.models import Architecture, ModelInfo
 
@@ -26,9 +27,10 @@ class LoadedModel:
 def load_model(info: ModelInfo, plan: DevicePlan) -> LoadedModel:
 	"""Load `info` with no network access; errors name the model and the reason."""
 	try:
-		pipeline = _from_folder(info, plan)
+		pipeline = _from_folder(info, plan) if info.format == 'diffusers' else load_single_file(info, plan)
 	except (OSError, ValueError, RuntimeError) as error:
 		raise ModelLoadError(f'{info.name}: cannot load the model from {info.path}: {error}') from error
+	pipeline = pipeline.to(plan.device)
 	pipeline.set_progress_bar_config(disable=True)
 	if plan.channels_last:
 		pipeline.unet.to(memory_format=torch.channels_last)
@@ -36,8 +38,9 @@ def load_model(info: ModelInfo, plan: DevicePlan) -> LoadedModel:
 
 
 def _from_folder(info: ModelInfo, plan: DevicePlan) -> TextToImagePipeline:
+	vae: dict[str, object] = {} if info.vae is None else {'vae': load_vae(info.vae, info.path, plan.dtype)}
 	if info.architecture is Architecture.SDXL:
-		pipeline = StableDiffusionXLPipeline.from_pretrained(info.path, dtype=plan.dtype, local_files_only=True)
+		pipeline = StableDiffusionXLPipeline.from_pretrained(info.path, dtype=plan.dtype, local_files_only=True, **vae)
 	else:
 		pipeline = StableDiffusionPipeline.from_pretrained(
 			info.path,
@@ -45,8 +48,9 @@ def _from_folder(info: ModelInfo, plan: DevicePlan) -> TextToImagePipeline:
 			local_files_only=True,
 			safety_checker=None,
 			requires_safety_checker=False,
+			**vae,
 		)
-	return pipeline.to(plan.device)
+	return pipeline
 
 
 def release_memory(device: torch.device) -> None:
