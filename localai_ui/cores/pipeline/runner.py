@@ -11,8 +11,10 @@ from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.cores.pipeline.previews import PreviewThrottle, make_preview
 from localai_ui.cores.pipeline.samplers import build_scheduler
+from localai_ui.cores.prompts.conditioning import encode_conditioning
 from localai_ui.schemas.models import Architecture
 from localai_ui.schemas.progress import GeneratedImage, GenerationJob, StepUpdate
+from localai_ui.services.embeddings_load import LoadedEmbedding
 
 Emit = Callable[[StepUpdate], None]
 
@@ -47,10 +49,24 @@ class BatchSpec:
 
 
 def run_batch(
-	model: LoadedModel, job: GenerationJob, batch: BatchSpec, cancel: CancelToken, clock: StepClock, emit: Emit
+	model: LoadedModel,
+	job: GenerationJob,
+	batch: BatchSpec,
+	cancel: CancelToken,
+	clock: StepClock,
+	emit: Emit,
+	embeddings: Sequence[LoadedEmbedding] = (),
 ) -> tuple[GeneratedImage, ...]:
 	"""Run one batch; raises RunInterrupted within one step of `cancel`."""
 	request = job.request
+	conditioning = encode_conditioning(
+		model.pipeline,
+		prompt=request.prompt,
+		negative_prompt=request.negative_prompt,
+		clip_skip=request.clip_skip,
+		guided=request.cfg_scale > 1,
+		embeddings=embeddings,
+	)
 	built = build_scheduler(model.scheduler_config, request.sampler, request.schedule, batch.seeds)
 	pipeline = model.pipeline
 	pipeline.scheduler = built.scheduler
@@ -81,17 +97,17 @@ def run_batch(
 	if clock.started is None:
 		clock.started = clock.now()
 	output = pipeline(
-		prompt=request.prompt,
-		negative_prompt=request.negative_prompt or None,
+		prompt_embeds=conditioning.prompt_embeds,
+		negative_prompt_embeds=conditioning.negative_prompt_embeds,
 		num_inference_steps=request.steps,
 		guidance_scale=request.cfg_scale,
 		width=request.width,
 		height=request.height,
 		num_images_per_prompt=len(batch.seeds),
 		generator=[torch.Generator('cpu').manual_seed(seed) for seed in batch.seeds],
-		clip_skip=request.clip_skip - 1 or None,
 		callback_on_step_end=on_step,
 		callback_on_step_end_tensor_inputs=['latents'],
+		**conditioning.pooled_kwargs(),
 	)
 	first_index = batch.index * len(batch.seeds)
 	return tuple(
