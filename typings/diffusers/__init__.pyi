@@ -4,6 +4,7 @@ from os import PathLike
 from typing import Self
 
 import torch
+from diffusers.loaders import StableDiffusionLoraLoaderMixin, StableDiffusionXLLoraLoaderMixin
 from PIL.Image import Image
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
@@ -43,6 +44,8 @@ class ModelMixin(torch.nn.Module, ConfigMixin):
 	def device(self) -> torch.device: ...
 	@classmethod
 	def from_pretrained(cls, pretrained_model_name_or_path: str | PathLike[str], **kwargs: object) -> Self: ...
+	@classmethod
+	def from_single_file(cls, pretrained_model_link_or_path_or_dict: str, **kwargs: object) -> Self: ...
 	def save_pretrained(self, save_directory: str | PathLike[str], **kwargs: object) -> None: ...
 	def to(
 		self,
@@ -79,13 +82,15 @@ class DiffusionPipeline(ConfigMixin):
 	def components(self) -> dict[str, object]: ...
 	@classmethod
 	def from_pretrained(cls, pretrained_model_name_or_path: str | PathLike[str], **kwargs: object) -> Self: ...
+	@classmethod
+	def from_single_file(cls, pretrained_model_link_or_path: str, **kwargs: object) -> Self: ...
 	def save_pretrained(self, save_directory: str | PathLike[str], **kwargs: object) -> None: ...
 	def to(self, device: str | torch.device | None = None, dtype: torch.dtype | None = None) -> Self: ...
 	def set_progress_bar_config(self, **kwargs: object) -> None: ...
 
 StepCallback = Callable[[DiffusionPipeline, int, torch.Tensor, dict[str, torch.Tensor]], dict[str, torch.Tensor]]
 
-class StableDiffusionPipeline(DiffusionPipeline):
+class StableDiffusionPipeline(DiffusionPipeline, StableDiffusionLoraLoaderMixin):
 	text_encoder: CLIPTextModel
 	tokenizer: CLIPTokenizer
 	def __init__(
@@ -100,6 +105,18 @@ class StableDiffusionPipeline(DiffusionPipeline):
 		image_encoder: None = None,
 		requires_safety_checker: bool = True,
 	) -> None: ...
+	def encode_prompt(
+		self,
+		prompt: str | list[str] | None,
+		device: torch.device | None,
+		num_images_per_prompt: int,
+		do_classifier_free_guidance: bool,
+		negative_prompt: str | list[str] | None = None,
+		prompt_embeds: torch.Tensor | None = None,
+		negative_prompt_embeds: torch.Tensor | None = None,
+		lora_scale: float | None = None,
+		clip_skip: int | None = None,
+	) -> tuple[torch.Tensor, torch.Tensor | None]: ...
 	def __call__(
 		self,
 		prompt: str | list[str] | None = None,
@@ -110,13 +127,15 @@ class StableDiffusionPipeline(DiffusionPipeline):
 		negative_prompt: str | list[str] | None = None,
 		num_images_per_prompt: int = 1,
 		generator: torch.Generator | Sequence[torch.Generator] | None = None,
+		prompt_embeds: torch.Tensor | None = None,
+		negative_prompt_embeds: torch.Tensor | None = None,
 		output_type: str = 'pil',
 		callback_on_step_end: StepCallback | None = None,
 		callback_on_step_end_tensor_inputs: list[str] | None = None,
 		**kwargs: object,
 	) -> PipelineImageOutput: ...
 
-class StableDiffusionXLPipeline(DiffusionPipeline):
+class StableDiffusionXLPipeline(DiffusionPipeline, StableDiffusionXLLoraLoaderMixin):
 	text_encoder: CLIPTextModel
 	text_encoder_2: CLIPTextModelWithProjection
 	tokenizer: CLIPTokenizer
@@ -135,6 +154,22 @@ class StableDiffusionXLPipeline(DiffusionPipeline):
 		force_zeros_for_empty_prompt: bool = True,
 		add_watermarker: bool | None = None,
 	) -> None: ...
+	def encode_prompt(
+		self,
+		prompt: str | list[str],
+		prompt_2: str | list[str] | None = None,
+		device: torch.device | None = None,
+		num_images_per_prompt: int = 1,
+		do_classifier_free_guidance: bool = True,
+		negative_prompt: str | list[str] | None = None,
+		negative_prompt_2: str | list[str] | None = None,
+		prompt_embeds: torch.Tensor | None = None,
+		negative_prompt_embeds: torch.Tensor | None = None,
+		pooled_prompt_embeds: torch.Tensor | None = None,
+		negative_pooled_prompt_embeds: torch.Tensor | None = None,
+		lora_scale: float | None = None,
+		clip_skip: int | None = None,
+	) -> tuple[torch.Tensor, torch.Tensor | None, torch.Tensor, torch.Tensor | None]: ...
 	def __call__(
 		self,
 		prompt: str | list[str] | None = None,
@@ -145,6 +180,10 @@ class StableDiffusionXLPipeline(DiffusionPipeline):
 		negative_prompt: str | list[str] | None = None,
 		num_images_per_prompt: int = 1,
 		generator: torch.Generator | Sequence[torch.Generator] | None = None,
+		prompt_embeds: torch.Tensor | None = None,
+		negative_prompt_embeds: torch.Tensor | None = None,
+		pooled_prompt_embeds: torch.Tensor | None = None,
+		negative_pooled_prompt_embeds: torch.Tensor | None = None,
 		output_type: str = 'pil',
 		callback_on_step_end: StepCallback | None = None,
 		callback_on_step_end_tensor_inputs: list[str] | None = None,
