@@ -7,6 +7,11 @@ from localai_ui.context import AppContext
 from localai_ui.features.generate.active_runs import ActiveRuns
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui import build_generate_tab
+from localai_ui.features.history.service import HistoryService
+from localai_ui.features.history.ui import build_history_tab
+from localai_ui.features.models.ui import build_models_tab
+from localai_ui.features.styles.service import StylesService
+from localai_ui.features.styles.ui import build_styles_tab
 from localai_ui.settings import Settings
 
 MAX_UPLOAD = '8gb'
@@ -31,16 +36,27 @@ CSS = """
 def build_app(context: AppContext) -> gr.Blocks:
 	"""The whole UI; event handlers reach the device only through the context's pipeline manager."""
 	settings = context.settings
+	styles = StylesService(database=context.database)
+	styles.seed_builtins()
 	generate = GenerateService(
 		manager=context.manager,
 		database=context.database,
 		models_dir=settings.models_dir,
 		outputs_dir=settings.outputs_dir,
 		preview=context.preferences.current_preview,
+		steps=[styles.apply_to_request],
+		catalog=context.models.library,
 	)
-	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs():
+	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(elem_id='main-tabs') as tabs:
 		with gr.Tab('Generate', id='generate'):
-			build_generate_tab(generate, ActiveRuns(), context.preferences)
+			generate_tab = build_generate_tab(generate, ActiveRuns(), context.preferences)
+		with gr.Tab('Models', id='models'):
+			build_models_tab(context.models)
+		with gr.Tab('Styles', id='styles'):
+			build_styles_tab(styles, generate_tab.controls.styles, demo)
+		with gr.Tab('History', id='history'):  # keep last
+			history = HistoryService(database=context.database, outputs_dir=settings.outputs_dir)
+			build_history_tab(history, context.history_report, generate_tab, tabs)
 	return demo
 
 
@@ -55,7 +71,7 @@ def launch_app(demo: gr.Blocks, settings: Settings, *, block: bool = True, quiet
 		prevent_thread_lock=not block,
 		quiet=quiet,
 		allowed_paths=[str(settings.outputs_dir)],
-		max_file_size=MAX_UPLOAD,
+		max_file_size=settings.max_upload,
 		enable_monitoring=False,
 		footer_links=['api', 'settings'],
 		ssr_mode=False,

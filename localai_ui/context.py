@@ -1,10 +1,13 @@
 """The composition root: everything with a lifetime is built here once, from Settings."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from localai_ui.cores.pipeline.device import plan_device
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.cores.prompts.library import EmbeddingLibrary
 from localai_ui.database.engine import Database, open_database
+from localai_ui.features.history.reconcile import ReconcileReport, reconcile_history
+from localai_ui.features.models.feature import ModelsFeature, build_models_feature
 from localai_ui.settings import Preferences, Settings
 
 
@@ -16,9 +19,12 @@ class AppContext:
 	database: Database
 	manager: PipelineManager
 	preferences: Preferences
+	models: ModelsFeature
+	history_report: ReconcileReport = field(default_factory=ReconcileReport)
 
 	def close(self) -> None:
 		"""Free the model and close the database (the app is shutting down)."""
+		self.models.close()
 		self.manager.unload()
 		self.database.close()
 
@@ -35,4 +41,10 @@ def build_context(settings: Settings) -> AppContext:
 		folder.mkdir(parents=True, exist_ok=True)
 	plan = plan_device(settings.device)
 	database = open_database(settings.database_path)
-	return AppContext(settings, database, PipelineManager(plan), Preferences(settings.preview))
+	report = reconcile_history(database, settings.outputs_dir)
+	manager = PipelineManager(
+		plan, ram_cache_bytes=int(settings.ram_cache_gb * 2**30), embeddings=EmbeddingLibrary(settings.embeddings_dir)
+	)
+	models = build_models_feature(settings, database, manager)
+	models.start()
+	return AppContext(settings, database, manager, Preferences(settings.preview), models, history_report=report)

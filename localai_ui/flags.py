@@ -35,5 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
 		default='cheap',
 		help='live preview: off, cheap latent approximation, or full VAE decode (default: cheap)',
 	)
+	parser.add_argument('--vae', type=Path, help='a .safetensors VAE used by every model (overrides their own)')
+	parser.add_argument(
+		'--ram-cache-gb', type=float, default=4.0, metavar='GB', help='RAM for models kept ready to switch (default: 4)'
+	)
+	parser.add_argument('--max-upload', default='8gb', help='largest model file accepted by upload (default: 8gb)')
+	parser.add_argument(
+		'--import-dir',
+		type=Path,
+		action='append',
+		help='a folder models may be imported from by path (repeatable; default: DATA_DIR/import)',
+	)
 	parser.add_argument('--preview-every', type=int, default=1, metavar='N', help='make a preview every N steps')
 	return parser

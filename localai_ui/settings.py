@@ -31,6 +31,10 @@ class Settings:
 	auth_generated: bool = False
 	device: DevicePolicy = 'auto'
 	preview: PreviewSettings = PreviewSettings()
+	vae: Path | None = None
+	ram_cache_gb: float = 4.0
+	max_upload: str = '8gb'
+	import_dirs: tuple[Path, ...] = ()
 
 	@property
 	def database_path(self) -> Path:
@@ -63,6 +67,12 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		auth_generated=generated,
 		device=cast(DevicePolicy, args.device),
 		preview=PreviewSettings(mode=cast(PreviewMode, args.preview), every_n_steps=every),
+		vae=_optional_path(cast(Path | None, args.vae)),
+		ram_cache_gb=max(0.0, cast(float, args.ram_cache_gb)),
+		max_upload=cast(str, args.max_upload),
+		import_dirs=tuple(
+			_folder(path, path) for path in cast(list[Path] | None, args.import_dir) or [data_dir / 'import']
+		),
 	)
 
 
@@ -74,6 +84,10 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
 	if not separator or not user or not password:
 		raise ValueError('--auth must look like user:password')
 	return user, password
+
+
+def _optional_path(value: Path | None) -> Path | None:
+	return None if value is None else value.expanduser().resolve()
 
 
 def _folder(value: Path | None, default: Path) -> Path:

@@ -8,6 +8,7 @@ import torch
 from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.cores.pipeline.runner import BatchSpec, RunInterrupted, StepClock, run_batch
+from localai_ui.cores.prompts.library import EmbeddingLibrary
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.progress import (
@@ -30,12 +31,14 @@ class JobWorker:
 		ensure_loaded: Callable[[ModelInfo], LoadedModel],
 		emit: Callable[[GenerationEvent], None],
 		release: Callable[[], None],
+		embeddings: EmbeddingLibrary | None = None,
 	) -> None:
 		self._job = job
 		self._cancel = cancel
 		self._ensure_loaded = ensure_loaded
 		self._emit = emit
 		self._release = release
+		self._embeddings = embeddings
 
 	def run(self) -> None:
 		started = datetime.now(UTC)
@@ -59,11 +62,15 @@ class JobWorker:
 
 	def _run_batches(self, images: list[GeneratedImage], clock: StepClock) -> RunStatus:
 		model = self._ensure_loaded(self._job.model)
+		request = self._job.request
+		library = self._embeddings
+		embeddings = library.named_in([request.prompt, request.negative_prompt]) if library else []
 		size = self._job.request.batch_size
 		count = self._job.request.batch_count
 		for index in range(count):
 			seeds = self._job.seeds[index * size : (index + 1) * size]
-			batch = run_batch(model, self._job, BatchSpec(index, count, seeds), self._cancel, clock, self._emit)
+			spec = BatchSpec(index, count, seeds)
+			batch = run_batch(model, self._job, spec, self._cancel, clock, self._emit, embeddings)
 			images.extend(batch)
 			self._emit(ImagesReady(index, batch))
 		return RunStatus.COMPLETED

@@ -17,7 +17,7 @@ from localai_ui.database.engine import Database
 from localai_ui.features.generate.image_store import ImageStore
 from localai_ui.schemas.errors import InvalidRequestError, NoModelError
 from localai_ui.schemas.generation import MAX_SEED, GenerationRequest
-from localai_ui.schemas.models import ModelInfo
+from localai_ui.schemas.models import ModelCatalog, ModelInfo
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
 from localai_ui.schemas.progress import (
 	GenerationJob,
@@ -61,8 +61,10 @@ class GenerateService:
 		outputs_dir: Path,
 		preview: Callable[[], PreviewSettings],
 		steps: Sequence[RequestStep] = (),
+		catalog: ModelCatalog | None = None,
 	) -> None:
 		self._manager = manager
+		self._catalog = catalog
 		self._database = database
 		self._models_dir = models_dir
 		self._store = ImageStore(database, outputs_dir)
@@ -74,7 +76,7 @@ class GenerateService:
 		return self._models_dir
 
 	def list_models(self) -> list[ModelInfo]:
-		return scan_models(self._models_dir)
+		return self._catalog.list_models() if self._catalog else scan_models(self._models_dir)
 
 	def resolve(self, request: GenerationRequest) -> GenerationJob:
 		"""Pick the model (named, else the default), fix the schedule the sampler really uses, draw the seeds."""
@@ -84,10 +86,13 @@ class GenerateService:
 				f'No model found. Put a diffusers model folder (with model_index.json) in {self._models_dir} '
 				'and press the refresh button next to the model list.'
 			)
-		model = models[0] if request.model is None else next((m for m in models if m.name == request.model), None)
+		default = (self._catalog.default_model() if self._catalog else None) or models[0]
+		model = default if request.model is None else next((m for m in models if m.name == request.model), None)
 		if model is None:
 			names = ', '.join(m.name for m in models)
 			raise NoModelError(f'Model {request.model!r} is not in {self._models_dir}; available: {names}')
+		if self._catalog:
+			self._catalog.model_used(model)
 		extras: dict[str, str] = {}
 		for step in self._steps:
 			request, added = step(request)

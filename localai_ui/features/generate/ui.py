@@ -59,6 +59,7 @@ def build_generate_tab(service: GenerateService, runs: ActiveRuns, preferences: 
 		seed: int = -1,
 		batch_count: int = 1,
 		batch_size: int = 1,
+		styles: list[str] | None = None,
 		request: gr.Request | None = None,
 	) -> Iterator[GenerateOutputs]:
 		"""Generate images from a text prompt; streams live previews, then returns the images.
@@ -76,6 +77,7 @@ def build_generate_tab(service: GenerateService, runs: ActiveRuns, preferences: 
 			seed: -1 for a random seed; image i of the run gets seed + i.
 			batch_count: how many batches to run one after the other.
 			batch_size: how many images each batch makes at once.
+			styles: style names from /list_styles, applied to the prompts in this order (A1111's rule).
 		Returns:
 			The images, the infotext of the first image, the seeds, the last preview, the status and every infotext.
 		"""
@@ -92,6 +94,7 @@ def build_generate_tab(service: GenerateService, runs: ActiveRuns, preferences: 
 			'seed': seed,
 			'batch_count': batch_count,
 			'batch_size': batch_size,
+			'styles': tuple(styles or ()),
 		}
 		owner = request.session_hash if request and request.session_hash else 'api'
 		try:

@@ -41,6 +41,7 @@ class GenerateControls:
 	infotext: gr.Textbox
 	seeds: gr.JSON
 	infotexts: gr.State
+	styles: gr.Dropdown
 
 	@property
 	def inputs(self) -> list[Component]:
@@ -57,6 +58,7 @@ class GenerateControls:
 			self.seed,
 			self.batch_count,
 			self.batch_size,
+			self.styles,
 		]
 
 	@property
@@ -80,6 +82,15 @@ def build_controls(models: list[str], models_dir: Path, preferences: Preferences
 		with gr.Column(scale=3):
 			prompt = gr.Textbox(label='Prompt', lines=3, placeholder='Ctrl+Enter generates', elem_id='prompt')
 			negative = gr.Textbox(label='Negative prompt', lines=2, elem_id='negative-prompt')
+			styles = gr.Dropdown(
+				[],
+				value=[],
+				multiselect=True,
+				allow_custom_value=True,
+				label='Styles',
+				info='Applied in the order chosen; the Styles tab shows and edits them.',
+				elem_id='styles',
+			)
 		with gr.Column(scale=1, min_width=200):
 			generate = gr.Button('Generate', variant='primary', elem_id='generate')
 			stop = gr.Button('Stop', variant='stop', elem_id='stop')
@@ -120,5 +131,5 @@ def build_controls(models: list[str], models_dir: Path, preferences: Preferences
 	return GenerateControls(
 		prompt, negative, model, refresh, sampler, schedule, steps, cfg_scale, width, height, seed, random_seed,
 		reuse_seed, batch_count, batch_size, generate, stop, preview_mode, preview_every, notice, preview, progress,
-		gallery, infotext, seeds, gr.State([]),
+		gallery, infotext, seeds, gr.State([]), styles,
 	)  # fmt: skip
