@@ -4,7 +4,9 @@ import gradio as gr
 from fastapi import FastAPI
 
 from localai_ui.context import AppContext
+from localai_ui.cores.prompts.counter import TokenCounter
 from localai_ui.features.generate.active_runs import ActiveRuns
+from localai_ui.features.generate.prompt_tools import PromptTools
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui import build_generate_tab
 from localai_ui.features.history.service import HistoryService
@@ -12,9 +14,8 @@ from localai_ui.features.history.ui import build_history_tab
 from localai_ui.features.models.ui import build_models_tab
 from localai_ui.features.styles.service import StylesService
 from localai_ui.features.styles.ui import build_styles_tab
+from localai_ui.services.model_files_configs import CLIP_TOKENIZER_DIR
 from localai_ui.settings import Settings
-
-MAX_UPLOAD = '8gb'
 
 HEAD = """<script>
 document.addEventListener('keydown', (event) => {
@@ -30,6 +31,7 @@ CSS = """
 .lai-progress { height: 8px; border-radius: 4px; background: var(--neutral-200); overflow: hidden; }
 .lai-progress-bar { height: 100%; background: var(--color-accent); transition: width 0.2s; }
 .lai-progress-text { margin: 4px 0; font-variant-numeric: tabular-nums; }
+.lai-token-count { text-align: right; font-size: 0.8em; opacity: 0.7; font-variant-numeric: tabular-nums; }
 """
 
 
@@ -49,7 +51,8 @@ def build_app(context: AppContext) -> gr.Blocks:
 	)
 	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(elem_id='main-tabs') as tabs:
 		with gr.Tab('Generate', id='generate'):
-			generate_tab = build_generate_tab(generate, ActiveRuns(), context.preferences)
+			tools = PromptTools(generate.models, TokenCounter(CLIP_TOKENIZER_DIR), context.embeddings)
+			generate_tab = build_generate_tab(generate, ActiveRuns(), context.preferences, tools)
 		with gr.Tab('Models', id='models'):
 			build_models_tab(context.models)
 		with gr.Tab('Styles', id='styles'):

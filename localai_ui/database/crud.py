@@ -31,8 +31,13 @@ def create_generation(
 	model_hash: str | None,
 	seeds: Sequence[int],
 	started_at: datetime,
+	asked: GenerationRequest | None = None,
 ) -> int:
-	"""Record a run as it starts (status running); seed is the first resolved seed, never -1."""
+	"""Record a run as it starts (status running); seed is the first resolved seed, never -1.
+
+	The columns hold what ran (styles applied); request_json keeps `asked`, the request as the user made it, so
+	sending it back to Generate restores it without applying the styles twice.
+	"""
 	if not seeds:
 		raise ValueError('create_generation needs the resolved seeds, one per image')
 	row = GenerationRow(
@@ -51,7 +56,7 @@ def create_generation(
 		batch_count=request.batch_count,
 		batch_size=request.batch_size,
 		seeds=seeds_to_json(seeds),
-		request_json=request.model_dump_json(),
+		request_json=(asked or request).model_dump_json(),
 		infotext='',
 		started_at=started_at,
 	)

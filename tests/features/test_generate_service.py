@@ -71,7 +71,7 @@ def test_unknown_model_names_what_is_available(context: AppContext) -> None:
 def test_no_model_says_where_to_put_one(settings: Settings, tmp_path: Path) -> None:
 	empty = build_context(replace(settings, models_dir=tmp_path / 'no-models'))
 	try:
-		with pytest.raises(NoModelError, match='No model found. Put a diffusers model folder'):
+		with pytest.raises(NoModelError, match='No model found. Put a checkpoint'):
 			list(generate_service(empty).run(small_request(), CancelToken()))
 	finally:
 		empty.close()

@@ -19,12 +19,18 @@ def count_tokens(text: str, vocabulary: ClipVocabulary, embeddings: Sequence[Emb
 class TokenCounter:
 	"""Counts for any model folder; each model's tokenizer files are read once (SD1.x and SDXL share one vocabulary)."""
 
-	def __init__(self) -> None:
+	def __init__(self, shared_tokenizer: Path | None = None) -> None:
+		self._shared = shared_tokenizer
 		self._vocabularies: dict[Path, ClipVocabulary] = {}
 
 	def vocabulary(self, model: ModelInfo) -> ClipVocabulary:
-		"""The first tokenizer of a diffusers folder (`tokenizer/`); ValueError naming it when the files are missing."""
-		folder = model.path / 'tokenizer'
+		"""The model's first tokenizer: its folder's, its config folder's, else the shared CLIP one (single files)."""
+		candidates = [model.path / 'tokenizer']
+		if model.config_dir is not None:
+			candidates.append(model.config_dir / 'tokenizer')
+		if self._shared is not None:
+			candidates.append(self._shared)
+		folder = next((c for c in candidates if _has_vocabulary(c)), candidates[0])
 		if folder not in self._vocabularies:
 			self._vocabularies[folder] = load_vocabulary(folder)
 		return self._vocabularies[folder]
@@ -33,3 +39,7 @@ class TokenCounter:
 		"""`count_tokens` with `model`'s tokenizer; only embeddings made for that architecture count as such."""
 		usable = [e for e in embeddings if e.architecture is model.architecture]
 		return count_tokens(text, self.vocabulary(model), usable)
+
+
+def _has_vocabulary(folder: Path) -> bool:
+	return (folder / 'tokenizer.json').is_file() or (folder / 'vocab.json').is_file()

@@ -15,7 +15,8 @@ from localai_ui.cores.pipeline.samplers import resolve_schedule
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.generate.image_store import ImageStore
-from localai_ui.schemas.errors import InvalidRequestError, NoModelError
+from localai_ui.features.generate.model_choice import ModelChoice
+from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.generation import MAX_SEED, GenerationRequest
 from localai_ui.schemas.models import ModelCatalog, ModelInfo
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
@@ -27,7 +28,6 @@ from localai_ui.schemas.progress import (
 	RunStatus,
 	StepUpdate,
 )
-from localai_ui.services.model_scan import scan_models
 
 RunUpdate = StepUpdate | SavedBatch | RunFinished
 
@@ -64,44 +64,37 @@ class GenerateService:
 		catalog: ModelCatalog | None = None,
 	) -> None:
 		self._manager = manager
-		self._catalog = catalog
+		self.models = ModelChoice(models_dir, catalog)
 		self._database = database
-		self._models_dir = models_dir
 		self._store = ImageStore(database, outputs_dir)
 		self._preview = preview
 		self._steps = tuple(steps)
 
 	@property
 	def models_dir(self) -> Path:
-		return self._models_dir
+		return self.models.models_dir
 
 	def list_models(self) -> list[ModelInfo]:
-		return self._catalog.list_models() if self._catalog else scan_models(self._models_dir)
+		return self.models.list_models()
+
+	def preload(self, model: str | None) -> None:
+		"""Switch the device to `model` now (under the GPU lock) so the next run starts at once."""
+		info = self.models.pick(model or None)
+		self._manager.load(info, CancelToken())
 
 	def resolve(self, request: GenerationRequest) -> GenerationJob:
 		"""Pick the model (named, else the default), fix the schedule the sampler really uses, draw the seeds."""
-		models = self.list_models()
-		if not models:
-			raise NoModelError(
-				f'No model found. Put a diffusers model folder (with model_index.json) in {self._models_dir} '
-				'and press the refresh button next to the model list.'
-			)
-		default = (self._catalog.default_model() if self._catalog else None) or models[0]
-		model = default if request.model is None else next((m for m in models if m.name == request.model), None)
-		if model is None:
-			names = ', '.join(m.name for m in models)
-			raise NoModelError(f'Model {request.model!r} is not in {self._models_dir}; available: {names}')
-		if self._catalog:
-			self._catalog.model_used(model)
-		extras: dict[str, str] = {}
-		for step in self._steps:
-			request, added = step(request)
-			extras.update(added)
+		model = self.models.pick(request.model)
+		self.models.used(model)
 		first = secrets.randbelow(MAX_SEED + 1) if request.seed == -1 else request.seed
 		schedule = resolve_schedule(request.sampler, request.schedule)
-		resolved = request.model_copy(update={'model': model.name, 'schedule': schedule, 'seed': first})
+		asked = request.model_copy(update={'model': model.name, 'schedule': schedule, 'seed': first})
+		final, extras = asked, dict[str, str]()
+		for step in self._steps:
+			final, added = step(final)
+			extras.update(added)
 		seeds = tuple(first + offset for offset in range(request.image_count))
-		return GenerationJob(resolved, model, seeds, self._preview(), tuple(extras.items()))
+		return GenerationJob(final, model, seeds, self._preview(), tuple(extras.items()), asked=asked)
 
 	def run(self, request: GenerationRequest, cancel: CancelToken) -> Generator[RunUpdate]:
 		"""Stream step updates and saved batches, then a RunFinished; the row is finished even if the caller leaves."""
@@ -114,6 +107,7 @@ class GenerateService:
 				model_hash=job.model.hash,
 				seeds=job.seeds,
 				started_at=datetime.now(UTC),
+				asked=job.asked,
 			)
 		saved: list[SavedImage] = []
 		result: GenerationResult | None = None

@@ -8,9 +8,11 @@ from gradio.events import Dependency
 
 from localai_ui.features.generate.active_runs import ActiveRuns
 from localai_ui.features.generate.presenter import GenerateView, stream_views
+from localai_ui.features.generate.prompt_tools import PromptTools
 from localai_ui.features.generate.service import GenerateService, parse_request
 from localai_ui.features.generate.ui_controls import GenerateControls, build_controls
 from localai_ui.features.generate.ui_events import wire_local_events
+from localai_ui.features.generate.ui_prompt_tools import wire_prompt_helpers
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.samplers import DEFAULT_SAMPLER, DEFAULT_SCHEDULE
@@ -41,10 +43,12 @@ def _outputs(view: GenerateView) -> GenerateOutputs:
 	)
 
 
-def build_generate_tab(service: GenerateService, runs: ActiveRuns, preferences: Preferences) -> GenerateTab:
+def build_generate_tab(
+	service: GenerateService, runs: ActiveRuns, preferences: Preferences, tools: PromptTools
+) -> GenerateTab:
 	"""Lay out the tab and wire its events; `/generate` is the public API endpoint."""
 	models = [model.name for model in service.list_models()]
-	c = build_controls(models, service.models_dir, preferences)
+	c = build_controls(models, tools.embedding_names(), service.models_dir, preferences)
 
 	def generate(
 		prompt: str | None = None,
@@ -120,4 +124,6 @@ def build_generate_tab(service: GenerateService, runs: ActiveRuns, preferences: 
 	)
 	c.stop.click(stop, api_visibility='private', queue=False, cancels=[event])
 	wire_local_events(c, service, preferences)
+	wire_prompt_helpers(c.helpers, tools, c.prompt, c.negative_prompt, c.model, c.refresh_models)
+	c.model.input(service.preload, inputs=c.model, api_visibility='private', concurrency_id='gpu', concurrency_limit=1)
 	return GenerateTab(c, event)

@@ -6,6 +6,7 @@ from pathlib import Path
 import gradio as gr
 from gradio.components import Component
 
+from localai_ui.features.generate.ui_prompt_tools import PromptHelpers, embedding_picker, token_counter
 from localai_ui.schemas.generation import MAX_SIDE, MIN_SIDE
 from localai_ui.schemas.samplers import DEFAULT_SAMPLER, DEFAULT_SCHEDULE, SAMPLER_NAMES, SCHEDULE_NAMES
 from localai_ui.settings import Preferences
@@ -42,6 +43,7 @@ class GenerateControls:
 	seeds: gr.JSON
 	infotexts: gr.State
 	styles: gr.Dropdown
+	helpers: PromptHelpers
 
 	@property
 	def inputs(self) -> list[Component]:
@@ -70,18 +72,22 @@ def no_model_text(models: list[str], models_dir: Path) -> str:
 	if models:
 		return ''
 	return (
-		f'**No model yet.** Put a diffusers model folder (one holding `model_index.json`) in `{models_dir}`, '
-		'then press 🔄 next to the model list.'
+		f'**No model yet.** Put a checkpoint (`.safetensors`) or a diffusers model folder in `{models_dir}`, '
+		'or add one in the Models tab, then press 🔄 next to the model list.'
 	)
 
 
-def build_controls(models: list[str], models_dir: Path, preferences: Preferences) -> GenerateControls:
+def build_controls(
+	models: list[str], embeddings: list[str], models_dir: Path, preferences: Preferences
+) -> GenerateControls:
 	"""Create the components inside the current Blocks context."""
 	notice = gr.Markdown(no_model_text(models, models_dir), elem_id='no-model-notice')
 	with gr.Row():
 		with gr.Column(scale=3):
 			prompt = gr.Textbox(label='Prompt', lines=3, placeholder='Ctrl+Enter generates', elem_id='prompt')
+			prompt_tokens = token_counter('prompt-tokens')
 			negative = gr.Textbox(label='Negative prompt', lines=2, elem_id='negative-prompt')
+			negative_tokens = token_counter('negative-tokens')
 			styles = gr.Dropdown(
 				[],
 				value=[],
@@ -94,6 +100,7 @@ def build_controls(models: list[str], models_dir: Path, preferences: Preferences
 		with gr.Column(scale=1, min_width=200):
 			generate = gr.Button('Generate', variant='primary', elem_id='generate')
 			stop = gr.Button('Stop', variant='stop', elem_id='stop')
+			embedding, embedding_notes = embedding_picker(embeddings)
 	with gr.Row():
 		with gr.Column(scale=1):
 			with gr.Row():
@@ -132,4 +139,5 @@ def build_controls(models: list[str], models_dir: Path, preferences: Preferences
 		prompt, negative, model, refresh, sampler, schedule, steps, cfg_scale, width, height, seed, random_seed,
 		reuse_seed, batch_count, batch_size, generate, stop, preview_mode, preview_every, notice, preview, progress,
 		gallery, infotext, seeds, gr.State([]), styles,
+		PromptHelpers(prompt_tokens, negative_tokens, embedding, embedding_notes),
 	)  # fmt: skip

@@ -13,7 +13,7 @@ JsonValue = str | int | float | bool | None | list[str]
 
 
 def stored_request(details: HistoryDetails) -> GenerationRequest | None:
-	"""The request as it was run (styles and clip skip live only there); None for rows without a valid one."""
+	"""The request as the user made it (before styles; with its seed, model and schedule resolved); None if invalid."""
 	try:
 		return GenerationRequest.model_validate_json(details.generation.request_json)
 	except ValidationError:
@@ -25,8 +25,8 @@ def settings_of(details: HistoryDetails) -> GenerationSettings:
 	run = details.generation
 	request = stored_request(details)
 	return GenerationSettings(
-		prompt=run.prompt,
-		negative_prompt=run.negative_prompt,
+		prompt=request.prompt if request else run.prompt,
+		negative_prompt=request.negative_prompt if request else run.negative_prompt,
 		model=run.model_name,
 		sampler=run.sampler,
 		schedule=run.schedule,
