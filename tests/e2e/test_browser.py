@@ -29,7 +29,7 @@ def test_type_a_prompt_click_generate_and_see_the_images(page: Page, running_app
 	open_generate(page, running_app)
 	set_slider(page, 'Batch size', 2)
 	page.locator('#prompt textarea').fill('a red apple on a table')
-	expect(page.locator('#prompt-tokens')).to_have_text('22/75')
+	expect(page.locator('#prompt-tokens')).to_have_text('17/75')
 	page.locator('#generate').click()
 	expect(page.locator('#gallery img')).to_have_count(2, timeout=TIMEOUT_MS)
 	expect(page.locator('#infotext textarea')).to_have_value(re.compile(r'^a red apple on a table\nSteps: 3'))

@@ -60,7 +60,14 @@ def wire_prompt_helpers(
 	counted = [prompt, negative, model]
 	outputs = [helpers.prompt_tokens, helpers.negative_tokens]
 	for source in (prompt.change, negative.change, model.change):
-		source(labels, inputs=counted, outputs=outputs, api_visibility='private', trigger_mode='always_last')
+		source(
+			labels,
+			inputs=counted,
+			outputs=outputs,
+			api_visibility='private',
+			trigger_mode='always_last',
+			show_progress='hidden',
+		)
 	helpers.embedding.select(
 		insert, inputs=[prompt, helpers.embedding], outputs=[prompt, helpers.embedding], api_visibility='private'
 	)
