@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
 	parser.add_argument(
 		'--ram-cache-gb', type=float, default=4.0, metavar='GB', help='RAM for models kept ready to switch (default: 4)'
 	)
+	parser.add_argument(
+		'--lora-cache-gb',
+		type=float,
+		default=1.0,
+		metavar='GB',
+		help='RAM for LoRA weights kept ready, so changing LoRAs does not re-read files (default: 1)',
+	)
 	parser.add_argument('--max-upload', default='8gb', help='largest model file accepted by upload (default: 8gb)')
 	parser.add_argument(
 		'--import-dir',

@@ -33,6 +33,7 @@ class Settings:
 	preview: PreviewSettings = PreviewSettings()
 	vae: Path | None = None
 	ram_cache_gb: float = 4.0
+	lora_cache_gb: float = 1.0
 	max_upload: str = '8gb'
 	import_dirs: tuple[Path, ...] = ()
 
@@ -69,6 +70,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		preview=PreviewSettings(mode=cast(PreviewMode, args.preview), every_n_steps=every),
 		vae=_optional_path(cast(Path | None, args.vae)),
 		ram_cache_gb=max(0.0, cast(float, args.ram_cache_gb)),
+		lora_cache_gb=max(0.0, cast(float, args.lora_cache_gb)),
 		max_upload=cast(str, args.max_upload),
 		import_dirs=tuple(
 			_folder(path, path) for path in cast(list[Path] | None, args.import_dir) or [data_dir / 'import']

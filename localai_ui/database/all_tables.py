@@ -3,9 +3,9 @@
 Each feature keeps its tables in its own module on the shared Base and adds one import line here.
 """
 
-from localai_ui.database import models_tables, styles_tables, tables
+from localai_ui.database import loras_tables, models_tables, styles_tables, tables
 from localai_ui.database.tables import Base
 
 __all__ = ['Base', 'metadata_modules']
 
-metadata_modules = (tables, styles_tables, models_tables)
+metadata_modules = (tables, styles_tables, models_tables, loras_tables)

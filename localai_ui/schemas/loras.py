@@ -4,9 +4,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Self
+from typing import Protocol, Self
 
 from localai_ui.schemas.errors import InvalidRequestError, LocalAIError
+from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.schemas.models import ModelInfo
 
 
 class LoraLayout(StrEnum):
@@ -90,6 +92,12 @@ class LoraSpec:
 			layout=info.layout,
 			te_weight=tag.te_weight,
 		)
+
+
+class LoraResolver(Protocol):
+	"""Where the generate use case gets the LoRAs a request's prompts name, checked against the model before the run."""
+
+	def resolve(self, request: GenerationRequest, model: ModelInfo) -> tuple[LoraSpec, ...]: ...
 
 
 class LoraTagError(InvalidRequestError):

@@ -8,6 +8,7 @@ from typing import Literal
 from PIL.Image import Image
 
 from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.schemas.loras import LoraSpec
 from localai_ui.schemas.models import ModelInfo
 
 PreviewMode = Literal['off', 'cheap', 'full']
@@ -25,13 +26,18 @@ class PreviewSettings:
 
 @dataclass(frozen=True)
 class GenerationJob:
-	"""A validated request resolved to a model and one seed per image; extra_params go into the infotext."""
+	"""A validated request resolved to a model and one seed per image; extra_params go into the infotext.
+
+	`loras` is the exact LoRA set the run uses (empty: none; the worker removes what an earlier job left).
+	"""
 
 	request: GenerationRequest
 	model: ModelInfo
 	seeds: tuple[int, ...]
 	preview: PreviewSettings = field(default_factory=PreviewSettings)
 	extra_params: tuple[tuple[str, str], ...] = ()
+	loras: tuple[LoraSpec, ...] = ()
+	asked: GenerationRequest | None = None
 
 
 class RunStatus(StrEnum):

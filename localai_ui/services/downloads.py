@@ -12,14 +12,16 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from localai_ui.cores.pipeline.cancel import CancelToken
+from localai_ui.schemas.errors import LocalAIError
 from localai_ui.services.model_files import PARTIAL_SUFFIX
-from localai_ui.services.model_files_errors import DownloadCancelledError, DownloadError, ModelFileError
+from localai_ui.services.model_files_errors import DownloadCancelledError, DownloadError
 from localai_ui.services.safe_paths import checked_name
 from localai_ui.services.safetensors_header import read_header
 
 CHUNK_BYTES = 1024 * 1024
 TIMEOUT_S = 30.0
 Progress = Callable[[int, int | None], None]
+Validate = Callable[[Path], object]
 
 
 def file_name_from_url(url: str) -> str:
@@ -38,11 +40,21 @@ def partial_path(target: Path) -> Path:
 
 
 def download(
-	url: str, target: Path, *, sha256: str | None, cancel: CancelToken, progress: Progress, client: httpx.Client
+	url: str,
+	target: Path,
+	*,
+	sha256: str | None,
+	cancel: CancelToken,
+	progress: Progress,
+	client: httpx.Client,
+	validate: Validate = read_header,
 ) -> Path:
-	"""Fetch `url` to `target`, resuming a `.part` left by an interrupted try; returns `target` once verified."""
+	"""Fetch `url` to `target`, resuming a `.part` left by an interrupted try; returns `target` once verified.
+
+	`validate` checks the complete file before it gets its name (a safetensors header; a LoRA inspection).
+	"""
 	if target.exists():
-		raise DownloadError(f'{target.name}: a file of that name is already in the models folder')
+		raise DownloadError(f'{target.name}: a file of that name is already in the {target.parent.name} folder')
 	part = partial_path(target)
 	digest = hashlib.sha256()
 	done = _resume_from(part, digest.update)
@@ -51,7 +63,9 @@ def download(
 		with client.stream('GET', url, headers=headers) as response:
 			if response.status_code == 416 and done:
 				part.unlink()
-				return download(url, target, sha256=sha256, cancel=cancel, progress=progress, client=client)
+				return download(
+					url, target, sha256=sha256, cancel=cancel, progress=progress, client=client, validate=validate
+				)
 			if response.status_code not in (200, 206):
 				raise DownloadError(f'{target.name}: the server answered HTTP {response.status_code}')
 			if response.status_code == 200 and done:
@@ -72,7 +86,7 @@ def download(
 		raise DownloadError(
 			f'{target.name}: download interrupted after {done} bytes ({error}); retry to resume'
 		) from error
-	return _finish(part, target, digest.hexdigest(), sha256)
+	return _finish(part, target, digest.hexdigest(), sha256, validate)
 
 
 def _resume_from(part: Path, update: Callable[[bytes], None]) -> int:
@@ -89,14 +103,14 @@ def _total(response: httpx.Response, done: int) -> int | None:
 	return done + int(length) if length is not None and length.isdigit() else None
 
 
-def _finish(part: Path, target: Path, actual: str, expected: str | None) -> Path:
+def _finish(part: Path, target: Path, actual: str, expected: str | None, validate: Validate) -> Path:
 	if expected and actual != expected.strip().lower():
 		part.unlink(missing_ok=True)
 		raise DownloadError(f'{target.name}: sha256 mismatch: expected {expected.strip().lower()}, got {actual}')
 	try:
-		read_header(part)
-	except ModelFileError as error:
+		validate(part)
+	except LocalAIError as error:
 		part.unlink(missing_ok=True)
-		raise DownloadError(f'{target.name}: the downloaded file is not a usable model: {error}') from error
+		raise DownloadError(f'{target.name}: the downloaded file is not a usable model file: {error}') from error
 	os.replace(part, target)
 	return target

@@ -11,8 +11,9 @@ import httpx
 
 from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.services.downloads import TIMEOUT_S, download
+from localai_ui.services.downloads import TIMEOUT_S, Validate, download
 from localai_ui.services.model_files_errors import DownloadCancelledError, DownloadError
+from localai_ui.services.safetensors_header import read_header
 
 DownloadState = Literal['running', 'done', 'failed', 'cancelled']
 Finished = Callable[[Path], None]
@@ -42,9 +43,15 @@ def default_client() -> httpx.Client:
 class DownloadJobs:
 	"""Starts downloads on threads; `on_finished` runs with the final path (the library refreshes then)."""
 
-	def __init__(self, on_finished: Finished, client: Callable[[], httpx.Client] = default_client) -> None:
+	def __init__(
+		self,
+		on_finished: Finished,
+		client: Callable[[], httpx.Client] = default_client,
+		validate: Validate = read_header,
+	) -> None:
 		self._on_finished = on_finished
 		self._client = client
+		self._validate = validate
 		self._lock = threading.Lock()
 		self._statuses: dict[str, DownloadStatus] = {}
 		self._cancels: dict[str, CancelToken] = {}
@@ -104,7 +111,9 @@ class DownloadJobs:
 
 		try:
 			with self._client() as client:
-				path = download(url, target, sha256=sha256, cancel=cancel, progress=progress, client=client)
+				path = download(
+					url, target, sha256=sha256, cancel=cancel, progress=progress, client=client, validate=self._validate
+				)
 			self._on_finished(path)
 		except DownloadCancelledError as error:
 			self._end(job_id, 'cancelled', str(error))

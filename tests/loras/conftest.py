@@ -1,14 +1,18 @@
 """LoRA files for the tiny models (written once per session) and never-touched references to compare against."""
 
+import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 import torch
 
+from localai_ui.context import AppContext, build_context
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.schemas.models import Architecture
+from localai_ui.settings import Settings, settings_for
 from tests.loras.lora_builders import kohya_lora, kohya_metadata, peft_lora, write_lora
 from tests.loras.rendering import Pixels, render, tiny_model, weights
 from tests.tiny_models import build_sd1, build_sdxl
@@ -55,3 +59,19 @@ def sdxl_reference() -> Reference:
 @pytest.fixture
 def applier() -> LoraApplier:
 	return LoraApplier(LoraStateCache())
+
+
+@pytest.fixture
+def loras_settings(tmp_path: Path, tiny_models_dir: Path, lora_dir: Path) -> Settings:
+	"""Tiny models, a LoRA folder holding copies of the session's LoRAs, and an import folder."""
+	loras = shutil.copytree(lora_dir, tmp_path / 'loras')
+	flags = ['--data-dir', str(tmp_path / 'data'), '--models-dir', str(tiny_models_dir), '--loras-dir', str(loras)]
+	return settings_for([*flags, '--import-dir', str(tmp_path / 'import'), '--device', 'cpu', '--ram-cache-gb', '1'])
+
+
+@pytest.fixture
+def loras_context(loras_settings: Settings) -> Iterator[AppContext]:
+	built = build_context(loras_settings)
+	built.loras.wait_for_scan()
+	yield built
+	built.close()

@@ -2,6 +2,7 @@
 
 from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.schemas.loras import LoraBase, LoraIncompatibleError, LoraSpec
+from localai_ui.schemas.models import ModelInfo
 
 
 def unet_cross_attention_dim(model: LoadedModel) -> int | None:
@@ -19,6 +20,17 @@ def check_compatible(model: LoadedModel, spec: LoraSpec) -> None:
 	raise LoraIncompatibleError(
 		f'LoRA "{spec.name}" is made for {_lora_label(spec)} but the model "{model.info.name}" is '
 		f'{model_label(model)}; pick a LoRA trained for this model family, or switch models'
+	)
+
+
+def check_architecture(info: ModelInfo, spec: LoraSpec) -> None:
+	"""Before anything is loaded: refuse a LoRA whose family differs from the model's (widths are checked on apply)."""
+	if spec.base is LoraBase.UNKNOWN or spec.base.value == info.architecture.value:
+		return
+	family = {base.value: base.label for base in LoraBase}.get(info.architecture.value, info.architecture.value)
+	raise LoraIncompatibleError(
+		f'LoRA "{spec.name}" is made for {_lora_label(spec)} but the model "{info.name}" is {family}; '
+		'pick a LoRA trained for this model family, or switch models'
 	)
 
 

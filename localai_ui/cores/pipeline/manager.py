@@ -5,6 +5,7 @@ import threading
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 
+from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.device import DevicePlan
 from localai_ui.cores.pipeline.loader import LoadedModel, load_model
@@ -27,9 +28,11 @@ class PipelineManager:
 		loader: Loader = load_model,
 		ram_cache_bytes: int = 0,
 		embeddings: EmbeddingLibrary | None = None,
+		loras: LoraApplier | None = None,
 	) -> None:
 		self.plan = plan
 		self.embeddings = embeddings
+		self.loras = loras
 		self._lock = threading.Lock()
 		self._cache = ModelCache(plan, loader, ram_cache_bytes)
 
@@ -64,7 +67,9 @@ class PipelineManager:
 			yield GenerationResult(RunStatus.INTERRUPTED, (), started, datetime.now(UTC), None)
 			return
 		events: queue.Queue[GenerationEvent] = queue.Queue()
-		worker = JobWorker(job, cancel, self._ensure_loaded, events.put, self._lock.release, self.embeddings)
+		worker = JobWorker(
+			job, cancel, self._ensure_loaded, events.put, self._lock.release, self.embeddings, self.loras
+		)
 		thread = threading.Thread(target=worker.run, name='localai-gpu-job', daemon=True)
 		try:
 			thread.start()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import torch
 from diffusers import DiffusionPipeline
 
+from localai_ui.cores.loras.prompt_tags import extract_lora_tags
 from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.cores.pipeline.previews import PreviewThrottle, make_preview
@@ -61,8 +62,8 @@ def run_batch(
 	request = job.request
 	conditioning = encode_conditioning(
 		model.pipeline,
-		prompt=request.prompt,
-		negative_prompt=request.negative_prompt,
+		prompt=extract_lora_tags(request.prompt)[0],
+		negative_prompt=extract_lora_tags(request.negative_prompt)[0],
 		clip_skip=request.clip_skip,
 		guided=request.cfg_scale > 1,
 		embeddings=embeddings,

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 
 import torch
 
+from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.cores.pipeline.runner import BatchSpec, RunInterrupted, StepClock, run_batch
@@ -32,6 +33,7 @@ class JobWorker:
 		emit: Callable[[GenerationEvent], None],
 		release: Callable[[], None],
 		embeddings: EmbeddingLibrary | None = None,
+		loras: LoraApplier | None = None,
 	) -> None:
 		self._job = job
 		self._cancel = cancel
@@ -39,6 +41,7 @@ class JobWorker:
 		self._emit = emit
 		self._release = release
 		self._embeddings = embeddings
+		self._loras = loras
 
 	def run(self) -> None:
 		started = datetime.now(UTC)
@@ -62,6 +65,8 @@ class JobWorker:
 
 	def _run_batches(self, images: list[GeneratedImage], clock: StepClock) -> RunStatus:
 		model = self._ensure_loaded(self._job.model)
+		if self._loras is not None:
+			self._loras.apply(model, self._job.loras)  # on every job: an empty set removes an earlier job's LoRAs
 		request = self._job.request
 		library = self._embeddings
 		embeddings = library.named_in([request.prompt, request.negative_prompt]) if library else []

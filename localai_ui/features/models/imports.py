@@ -1,24 +1,18 @@
 """Bringing models in: a local path (copy or hard link), a browser upload, an http(s) URL, a Hugging Face repo."""
 
-import os
-import shutil
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Literal
 
 from localai_ui.features.models.library import ModelLibrary
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.models import ModelRecord
 from localai_ui.services.downloads import file_name_from_url
 from localai_ui.services.downloads_jobs import DownloadJobs, DownloadStatus
-from localai_ui.services.model_files import PARTIAL_SUFFIX
+from localai_ui.services.file_intake import ImportMode, accept_upload, transfer
 from localai_ui.services.model_files_errors import ModelFileError
 from localai_ui.services.model_files_sidecar import sidecar_paths
 from localai_ui.services.safe_paths import checked_name, inside, inside_any
 from localai_ui.services.safetensors_header import read_header
-from localai_ui.services.safetensors_sniff import refuse_pickle
-
-ImportMode = Literal['copy', 'link']
 
 
 class ModelImports:
@@ -44,23 +38,14 @@ class ModelImports:
 			read_header(source)
 		target = self._free_target(source.name)
 		for item in [source, *sidecar_paths(source)]:
-			_transfer(item, target.with_name(target.stem + item.name.removeprefix(source.stem)), mode)
+			transfer(item, target.with_name(target.stem + item.name.removeprefix(source.stem)), mode)
 		return self._added(target)
 
 	def save_upload(self, uploaded: Path, file_name: str) -> ModelRecord:
 		"""Move a browser upload (Gradio streamed it to a temp file) into the library once it checks out."""
-		name = checked_name(Path(file_name).name)
-		refuse_pickle(Path(name))
-		if not name.lower().endswith('.safetensors'):
-			raise ModelFileError(f'{name}: only .safetensors files can be uploaded')
-		size = uploaded.stat().st_size
-		if size > self._max_upload:
-			raise ModelFileError(f'{name}: {size} bytes is over the upload limit of {self._max_upload} bytes')
-		read_header(uploaded)
-		target = self._free_target(name)
-		partial = target.with_name(target.name + PARTIAL_SUFFIX)
-		shutil.copyfile(uploaded, partial)
-		os.replace(partial, target)
+		target = accept_upload(
+			uploaded, file_name, max_bytes=self._max_upload, validate=read_header, target_for=self._free_target
+		)
 		return self._added(target)
 
 	def start_download(self, url: str, sha256: str | None = None) -> DownloadStatus:
@@ -78,19 +63,3 @@ class ModelImports:
 		relative = target.relative_to(self._library.models_dir.resolve()).as_posix()
 		records = self._library.refresh()
 		return next(record for record in records if record.relative_path == relative)
-
-
-def _transfer(source: Path, target: Path, mode: ImportMode) -> None:
-	"""Copy or hard-link a file or folder; a partial copy never appears under its final name."""
-	partial = target.with_name(target.name + PARTIAL_SUFFIX)
-	link = os.link if mode == 'link' else shutil.copy2
-	try:
-		if source.is_dir():
-			shutil.copytree(source, partial, copy_function=link)
-		else:
-			link(source, partial)
-	except OSError as error:
-		shutil.rmtree(partial, ignore_errors=True) if partial.is_dir() else partial.unlink(missing_ok=True)
-		hint = ' (hard links need the same disk: use copy)' if mode == 'link' else ''
-		raise ModelFileError(f'{source.name}: cannot {mode} it into the models folder: {error}{hint}') from error
-	os.replace(partial, target)
