@@ -1,5 +1,7 @@
 """The History tab: search and browse, details of one image, and its actions; PNG Info beside it."""
 
+from collections.abc import Callable, Sequence
+
 import gradio as gr
 
 from localai_ui.features.generate.ui import GenerateTab
@@ -17,13 +19,25 @@ from localai_ui.schemas.errors import LocalAIError
 POLL_SECONDS = 2.0
 Listing = tuple[list[tuple[str, str]], list[int], str, int, int]
 Shown = tuple[int | None, str | None, str, str, str | None]
+HistoryExtension = Callable[[HistoryControls, HistoryService], None]
 
 
-def build_history_tab(service: HistoryService, report: ReconcileReport, generate: GenerateTab, tabs: gr.Tabs) -> None:
-	"""Lay out the tab (call inside its gr.Tab) and wire it; the API endpoints are registered here too."""
+def build_history_tab(
+	service: HistoryService,
+	report: ReconcileReport,
+	generate: GenerateTab,
+	tabs: gr.Tabs,
+	extensions: Sequence[HistoryExtension] = (),
+) -> None:
+	"""Lay out the tab (call inside its gr.Tab) and wire it; the API endpoints are registered here too.
+
+	`extensions` add actions on the selected image from other features (LoRAs: "Use as LoRA preview").
+	"""
 	with gr.Tabs():
 		with gr.Tab('Browse', id='history-browse'):
 			c = build_history_controls(service.model_names(), report.summary(), len(report.untracked))
+			for extend in extensions:
+				extend(c, service)
 		with gr.Tab('PNG Info', id='history-png-info'):
 			build_png_info(service, generate, tabs)
 	wire_browse(c, service)

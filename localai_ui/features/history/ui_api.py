@@ -1,20 +1,12 @@
 """The History API: /search_history, /get_generation and /delete_generation (typed from these signatures)."""
 
-from collections.abc import Callable
-from typing import cast
-
 import gradio as gr
-import gradio.events as gradio_events
-from gradio.events import Dependency
 
 from localai_ui.features.history.filters import parse_filters
 from localai_ui.features.history.presenter import JsonValue, details_dict, page_dict
 from localai_ui.features.history.service import HistoryService
+from localai_ui.features.ui_endpoints import add_endpoint
 from localai_ui.schemas.errors import LocalAIError
-
-# gradio.events.api types its function as a bare Callable; this is its real shape for a typed function.
-ApiEndpoint = Callable[..., Dependency]
-add_endpoint = cast(ApiEndpoint, vars(gradio_events)['api'])
 
 
 def register_api(service: HistoryService) -> None:

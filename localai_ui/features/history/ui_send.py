@@ -22,19 +22,13 @@ FIELDS = (
 	'seed',
 	'batch_count',
 	'batch_size',
+	'clip_skip',
 )
-
-
-def _styles_control(generate: GenerateTab) -> Component | None:
-	"""The Generate tab's Styles dropdown, when that tab has one (the Styles feature adds it)."""
-	control = getattr(generate.controls, 'styles', None)
-	return control if isinstance(control, Component) else None
 
 
 def send_outputs(generate: GenerateTab, tabs: gr.Tabs) -> list[Component | gr.Tabs]:
 	controls: list[Component] = [getattr(generate.controls, name) for name in FIELDS]
-	styles = _styles_control(generate)
-	return [*controls, *([styles] if styles is not None else []), tabs]
+	return [*controls, generate.controls.styles, tabs]
 
 
 def send_values(settings: GenerationSettings | None, generate: GenerateTab) -> list[object]:
@@ -42,9 +36,8 @@ def send_values(settings: GenerationSettings | None, generate: GenerateTab) -> l
 	if settings is None:
 		raise gr.Error('Nothing to send: choose an image with generation settings first.', print_exception=False)
 	values: list[object] = [value if (value := getattr(settings, name)) is not None else gr.update() for name in FIELDS]
-	if _styles_control(generate) is not None:
-		values.append(list(settings.styles) if settings.styles is not None else gr.update())
-	return [*values, gr.Tabs(selected=GENERATE_TAB_ID)]
+	styles = list(settings.styles) if settings.styles is not None else gr.update()
+	return [*values, styles, gr.Tabs(selected=GENERATE_TAB_ID)]
 
 
 def wire_send(

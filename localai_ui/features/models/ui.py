@@ -7,8 +7,9 @@ from gradio.context import Context
 
 from localai_ui.features.models.feature import ModelsFeature
 from localai_ui.features.models.presenter import HEADERS, record_dict, table_rows
-from localai_ui.features.models.ui_api import plain_errors, register_models_api
+from localai_ui.features.models.ui_api import register_models_api
 from localai_ui.features.models.ui_import import build_import_section
+from localai_ui.features.ui_endpoints import shown_as_message
 
 OWN_VAE = "(the model's own)"
 Refreshed = tuple[list[list[str]], dict[str, object], dict[str, object], str]
@@ -61,7 +62,7 @@ def build_models_tab(feature: ModelsFeature) -> ModelsView:
 		return view('Rescanned the models folder.', name)
 
 	def do_load(name: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			actions.load(name)
 		return view(f'Loaded **{name}**.', name)
 
@@ -70,22 +71,22 @@ def build_models_tab(feature: ModelsFeature) -> ModelsView:
 		return view(f'Unloaded **{name}**.', name)
 
 	def do_default(name: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			actions.set_default(name)
 		return view(f'**{name}** is the default model.', name)
 
 	def do_rename(name: str, wanted: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			renamed = actions.rename(name, wanted)
 		return view(f'Renamed to **{renamed.name}**.', renamed.name)
 
 	def do_vae(name: str, choice: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			actions.set_vae(name, None if choice == OWN_VAE else choice)
 		return view(f'**{name}** uses {choice}.', name)
 
 	def do_delete(name: str, sure: bool) -> tuple[list[list[str]], dict[str, object], dict[str, object], str, bool]:
-		with plain_errors():
+		with shown_as_message():
 			actions.delete(name, confirm=sure)
 		return (*view(f'Deleted **{name}**.'), False)
 

@@ -1,37 +1,15 @@
 """The public model endpoints: /list_models, /import_model, /download_status, /cancel_download, /delete_model,
 /load_model, /unload_model, /set_default_model, /rename_model (pure data, no components)."""
 
-from collections.abc import Callable, Generator
-from contextlib import contextmanager
-from typing import Protocol, cast
-
-import gradio as gr
-from gradio import events
-from gradio.events import Dependency
-
 from localai_ui.features.models.feature import ModelsFeature
 from localai_ui.features.models.presenter import download_dict, record_dict
-from localai_ui.schemas.errors import LocalAIError
+from localai_ui.features.ui_endpoints import add_endpoint, shown_as_message
 
 Json = dict[str, object]
 
 
-class _Api(Protocol):
-	def __call__(self, fn: Callable[..., object], *, api_name: str) -> Dependency: ...
-
-
-@contextmanager
-def plain_errors() -> Generator[None]:
-	"""A LocalAIError reaches the caller as its message, without a traceback in the log."""
-	try:
-		yield
-	except LocalAIError as error:
-		raise gr.Error(str(error), print_exception=False) from error
-
-
 def register_models_api(feature: ModelsFeature) -> None:
 	"""Add the endpoints to the current Blocks; parameter names are the API's."""
-	api = cast(_Api, vars(events)['api'])
 	library, actions, imports = feature.library, feature.actions, feature.imports
 
 	def list_models(refresh: bool = False) -> list[Json]:
@@ -42,7 +20,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Returns:
 			A list of {name, file, format, architecture, status, problem, size, hash, sha256, default, vae, last_used, metadata}.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return [record_dict(record) for record in (library.refresh() if refresh else library.records())]
 
 	def import_model(source: str, sha256: str = '', mode: str = 'copy') -> Json:
@@ -55,7 +33,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Returns:
 			For a path, the new model; for a URL, the download ({id, name, state, received, total, error}).
 		"""
-		with plain_errors():
+		with shown_as_message():
 			if source.strip().lower().startswith(('http://', 'https://')):
 				return download_dict(imports.start_download(source, sha256 or None))
 			return record_dict(imports.import_path(source, 'link' if mode == 'link' else 'copy'))
@@ -66,7 +44,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Args:
 			download_id: the id /import_model returned.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return download_dict(imports.jobs.status(download_id))
 
 	def cancel_download(download_id: str) -> Json:
@@ -75,7 +53,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Args:
 			download_id: the id /import_model returned.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return download_dict(imports.jobs.cancel(download_id))
 
 	def delete_model(name: str, confirm: bool = False) -> list[Json]:
@@ -85,7 +63,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 			name: the model's name as /list_models gives it.
 			confirm: must be true: the file is removed from disk.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			actions.delete(name, confirm=confirm)
 			return [record_dict(record) for record in library.records()]
 
@@ -95,7 +73,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Args:
 			name: the model's name as /list_models gives it.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return record_dict(library.record(actions.load(name).name))
 
 	def unload_model(name: str = '') -> list[str]:
@@ -104,7 +82,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Args:
 			name: the model's name; empty unloads all.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			actions.unload(name)
 			return [model.name for model in actions.in_memory()]
 
@@ -114,7 +92,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 		Args:
 			name: the model's name as /list_models gives it.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return record_dict(actions.set_default(name))
 
 	def rename_model(name: str, new_name: str) -> Json:
@@ -124,7 +102,7 @@ def register_models_api(feature: ModelsFeature) -> None:
 			name: the model's current name.
 			new_name: a plain file name, without folders or extension.
 		"""
-		with plain_errors():
+		with shown_as_message():
 			return record_dict(actions.rename(name, new_name))
 
 	for endpoint in (
@@ -138,4 +116,4 @@ def register_models_api(feature: ModelsFeature) -> None:
 		set_default_model,
 		rename_model,
 	):
-		api(endpoint, api_name=endpoint.__name__)
+		add_endpoint(endpoint, api_name=endpoint.__name__)

@@ -9,7 +9,7 @@ from gradio.components import Component
 from localai_ui.features.models.feature import ModelsFeature
 from localai_ui.features.models.hub import download_from_hub
 from localai_ui.features.models.presenter import download_html
-from localai_ui.features.models.ui_api import plain_errors
+from localai_ui.features.ui_endpoints import shown_as_message
 
 Refreshed = tuple[list[list[str]], dict[str, object], dict[str, object], str]
 View = Callable[[str, str | None], Refreshed]
@@ -39,17 +39,17 @@ def build_import_section(feature: ModelsFeature, outputs: Sequence[Component], v
 	def do_upload(file: str | None) -> Refreshed:
 		if not file:
 			return view('', None)
-		with plain_errors():
+		with shown_as_message():
 			record = imports.save_upload(Path(file), Path(file).name)
 		return view(f'Added **{record.name}**.', record.name)
 
 	def do_import(where: str, how: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			record = imports.import_path(where, 'link' if how == 'link' else 'copy')
 		return view(f'Imported **{record.name}**.', record.name)
 
 	def do_download(address: str, expected: str) -> str:
-		with plain_errors():
+		with shown_as_message():
 			imports.start_download(address, expected or None)
 		return download_html(imports.jobs.statuses())
 
@@ -60,7 +60,7 @@ def build_import_section(feature: ModelsFeature, outputs: Sequence[Component], v
 		return download_html(imports.jobs.statuses())
 
 	def do_fetch(repo_id: str, file_name: str) -> Refreshed:
-		with plain_errors():
+		with shown_as_message():
 			record = download_from_hub(library, repo_id, file_name or None)
 		return view(f'Fetched **{record.name}**.', record.name)
 

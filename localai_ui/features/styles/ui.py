@@ -7,9 +7,10 @@ import gradio as gr
 from gradio.utils import get_upload_folder
 
 from localai_ui.features.styles.service import StylesService
-from localai_ui.features.styles.ui_api import register_api, shown_as_message
+from localai_ui.features.styles.ui_api import register_api
 from localai_ui.features.styles.ui_components import StylesControls, build_controls
 from localai_ui.features.styles.ui_events import wire_events
+from localai_ui.features.ui_endpoints import shown_as_message
 from localai_ui.schemas.styles import CLASH_POLICIES, STYLE_FORMATS, ClashPolicy, StyleFormat
 
 EXPORT_NAMES = {'csv': 'styles.csv', 'json': 'styles.json'}

@@ -1,36 +1,10 @@
 """The public style endpoints: /list_styles, /save_style, /delete_style, /apply_styles (pure data, no components)."""
 
-from collections.abc import Callable, Generator
-from contextlib import contextmanager
-from typing import Protocol, cast
-
-import gradio as gr
-from gradio import events
-from gradio.events import Dependency
-
 from localai_ui.features.styles.service import StylesService
-from localai_ui.schemas.errors import LocalAIError
+from localai_ui.features.ui_endpoints import add_endpoint, shown_as_message
 from localai_ui.schemas.styles import StyleRecord, StyleText
 
 StyleJson = dict[str, str | bool]
-
-
-class AddEndpoint(Protocol):
-	"""gr.api, typed: it types its `fn` as a bare Callable, which strict pyright reads as partly unknown."""
-
-	def __call__(self, fn: Callable[..., object], *, api_name: str) -> Dependency: ...
-
-
-add_endpoint = cast(AddEndpoint, vars(events)['api'])
-
-
-@contextmanager
-def shown_as_message() -> Generator[None]:
-	"""Our typed errors reach the page and the API caller as their plain message."""
-	try:
-		yield
-	except LocalAIError as error:
-		raise gr.Error(str(error), print_exception=False) from error
 
 
 def style_json(style: StyleRecord) -> StyleJson:

@@ -8,8 +8,8 @@ from gradio.components import Component
 
 from localai_ui.cores.styles import apply_styles
 from localai_ui.features.styles.service import StylesService
-from localai_ui.features.styles.ui_api import shown_as_message
 from localai_ui.features.styles.ui_components import ALL, StylesControls, table_rows
+from localai_ui.features.ui_endpoints import shown_as_message
 from localai_ui.schemas.styles import StyleRecord, StyleText
 
 BUILTIN_NOTICE = '**{name}** is a built-in style: read-only. **Duplicate** it to make your own copy to edit.'
