@@ -39,8 +39,11 @@ def test_two_styles_shape_the_run_the_row_and_the_infotext(context: AppContext) 
 	with context.database.transaction() as session:
 		row = database_service.get_generation(session, generation_id=finished.generation_id)
 	assert row is not None and row.prompt == 'framed a lighthouse, at dusk'
+	assert row.negative_prompt == 'noon, blurry, cropped'
+	# request_json keeps the request as asked: sending it back to Generate applies the styles once, not twice.
 	restored = GenerationRequest.model_validate_json(row.request_json)
-	assert restored.styles == ('Frame', 'Dusk') and restored.negative_prompt == 'noon, blurry, cropped'
+	assert restored.styles == ('Frame', 'Dusk') and restored.negative_prompt == 'blurry'
+	assert service.resolve(restored).request.negative_prompt == 'noon, blurry, cropped'
 
 
 def test_unknown_style_is_refused_before_anything_runs(context: AppContext) -> None:
