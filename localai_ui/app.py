@@ -11,6 +11,9 @@ from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui import build_generate_tab
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.history.ui import build_history_tab
+from localai_ui.features.loras.ui import build_loras_tab
+from localai_ui.features.loras.ui_picker import build_lora_picker
+from localai_ui.features.loras.ui_preview import lora_preview_action
 from localai_ui.features.models.ui import build_models_tab
 from localai_ui.features.styles.service import StylesService
 from localai_ui.features.styles.ui import build_styles_tab
@@ -48,18 +51,22 @@ def build_app(context: AppContext) -> gr.Blocks:
 		preview=context.preferences.current_preview,
 		steps=[styles.apply_to_request],
 		catalog=context.models.library,
+		loras=context.loras.resolver,
 	)
 	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(elem_id='main-tabs') as tabs:
 		with gr.Tab('Generate', id='generate'):
 			tools = PromptTools(generate.models, TokenCounter(CLIP_TOKENIZER_DIR), context.embeddings)
 			generate_tab = build_generate_tab(generate, ActiveRuns(), context.preferences, tools)
+			build_lora_picker(context.loras.library, generate_tab.controls.prompt)
 		with gr.Tab('Models', id='models'):
 			build_models_tab(context.models)
+		with gr.Tab('LoRAs', id='loras'):
+			build_loras_tab(context.loras, generate_tab.controls.prompt, tabs)
 		with gr.Tab('Styles', id='styles'):
 			build_styles_tab(styles, generate_tab.controls.styles, demo)
 		with gr.Tab('History', id='history'):  # keep last
 			history = HistoryService(database=context.database, outputs_dir=settings.outputs_dir)
-			build_history_tab(history, context.history_report, generate_tab, tabs)
+			build_history_tab(history, context.history_report, generate_tab, tabs, [lora_preview_action(context.loras)])
 	return demo
 
 

@@ -106,3 +106,8 @@ def test_two_submits_run_one_after_the_other(client: Client, running_app: Runnin
 	assert {one.prompt, two.prompt} == {'first', 'second'}
 	assert one.finished_at is not None and two.started_at >= one.finished_at
 	assert ranks and min(ranks) == 0
+
+
+def test_clip_skip_and_styles_are_api_parameters(client: Client) -> None:
+	_, infotext, *_ = outputs_of(client.predict(prompt='a fox', clip_skip=2, api_name='/generate', **SMALL))
+	assert isinstance(infotext, str) and 'Clip skip: 2' in infotext

@@ -18,6 +18,7 @@ from localai_ui.features.generate.image_store import ImageStore
 from localai_ui.features.generate.model_choice import ModelChoice
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.generation import MAX_SEED, GenerationRequest
+from localai_ui.schemas.loras import LoraResolver, lora_hashes_infotext
 from localai_ui.schemas.models import ModelCatalog, ModelInfo
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
 from localai_ui.schemas.progress import (
@@ -62,8 +63,10 @@ class GenerateService:
 		preview: Callable[[], PreviewSettings],
 		steps: Sequence[RequestStep] = (),
 		catalog: ModelCatalog | None = None,
+		loras: LoraResolver | None = None,
 	) -> None:
 		self._manager = manager
+		self._loras = loras
 		self.models = ModelChoice(models_dir, catalog)
 		self._database = database
 		self._store = ImageStore(database, outputs_dir)
@@ -93,8 +96,10 @@ class GenerateService:
 		for step in self._steps:
 			final, added = step(final)
 			extras.update(added)
+		loras = self._loras.resolve(final, model) if self._loras else ()  # refused here: before any row or run
+		extras.update({'Lora hashes': lora_hashes_infotext(loras)} if loras else {})
 		seeds = tuple(first + offset for offset in range(request.image_count))
-		return GenerationJob(final, model, seeds, self._preview(), tuple(extras.items()), asked=asked)
+		return GenerationJob(final, model, seeds, self._preview(), tuple(extras.items()), asked=asked, loras=loras)
 
 	def run(self, request: GenerationRequest, cancel: CancelToken) -> Generator[RunUpdate]:
 		"""Stream step updates and saved batches, then a RunFinished; the row is finished even if the caller leaves."""

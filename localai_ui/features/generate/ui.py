@@ -64,6 +64,7 @@ def build_generate_tab(
 		batch_count: int = 1,
 		batch_size: int = 1,
 		styles: list[str] | None = None,
+		clip_skip: int = 1,
 		request: gr.Request | None = None,
 	) -> Iterator[GenerateOutputs]:
 		"""Generate images from a text prompt; streams live previews, then returns the images.
@@ -82,6 +83,7 @@ def build_generate_tab(
 			batch_count: how many batches to run one after the other.
 			batch_size: how many images each batch makes at once.
 			styles: style names from /list_styles, applied to the prompts in this order (A1111's rule).
+			clip_skip: A1111's clip skip: 1 uses the text encoder's last layer, 2 the one before it.
 		Returns:
 			The images, the infotext of the first image, the seeds, the last preview, the status and every infotext.
 		"""
@@ -99,6 +101,7 @@ def build_generate_tab(
 			'batch_count': batch_count,
 			'batch_size': batch_size,
 			'styles': tuple(styles or ()),
+			'clip_skip': clip_skip,
 		}
 		owner = request.session_hash if request and request.session_hash else 'api'
 		try:

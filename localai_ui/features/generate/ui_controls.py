@@ -44,6 +44,7 @@ class GenerateControls:
 	infotexts: gr.State
 	styles: gr.Dropdown
 	helpers: PromptHelpers
+	clip_skip: gr.Slider
 
 	@property
 	def inputs(self) -> list[Component]:
@@ -61,6 +62,7 @@ class GenerateControls:
 			self.batch_count,
 			self.batch_size,
 			self.styles,
+			self.clip_skip,
 		]
 
 	@property
@@ -114,7 +116,9 @@ def build_controls(
 				)
 				schedule = gr.Dropdown(list(SCHEDULE_NAMES), value=DEFAULT_SCHEDULE, label='Schedule type')
 			steps = gr.Slider(1, 150, value=20, step=1, label='Steps')
-			cfg_scale = gr.Slider(1, 30, value=7, step=0.5, label='CFG scale')
+			with gr.Row():
+				cfg_scale = gr.Slider(1, 30, value=7, step=0.5, label='CFG scale', scale=3)
+				clip_skip = gr.Slider(1, 12, value=1, step=1, label='Clip skip', scale=1, elem_id='clip-skip')
 			with gr.Row():
 				width = gr.Slider(MIN_SIDE, MAX_SIDE, value=512, step=8, label='Width')
 				height = gr.Slider(MIN_SIDE, MAX_SIDE, value=512, step=8, label='Height')
@@ -139,5 +143,5 @@ def build_controls(
 		prompt, negative, model, refresh, sampler, schedule, steps, cfg_scale, width, height, seed, random_seed,
 		reuse_seed, batch_count, batch_size, generate, stop, preview_mode, preview_every, notice, preview, progress,
 		gallery, infotext, seeds, gr.State([]), styles,
-		PromptHelpers(prompt_tokens, negative_tokens, embedding, embedding_notes),
+		PromptHelpers(prompt_tokens, negative_tokens, embedding, embedding_notes), clip_skip,
 	)  # fmt: skip
