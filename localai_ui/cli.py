@@ -30,8 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 	except (ValueError, LocalAIError) as error:
 		parser.error(str(error))
 	print('\n'.join(startup_lines(settings)), flush=True)
+	print(f'Open http://127.0.0.1:{settings.port} in your browser; Ctrl+C stops the app.', flush=True)
 	try:
-		launch_app(build_app(context), settings)
+		launch_app(build_app(context), settings, quiet=True)
 	except KeyboardInterrupt:
 		pass
 	finally:

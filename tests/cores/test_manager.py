@@ -72,13 +72,13 @@ def test_progress_counts_model_calls_for_heun(manager: PipelineManager, tiny_mod
 
 
 @pytest.mark.parametrize('architecture', [Architecture.SD1, Architecture.SDXL])
-def test_previews_arrive_at_latent_size(
+def test_previews_arrive_at_image_size(
 	manager: PipelineManager, tiny_models_dir: Path, architecture: Architecture
 ) -> None:
 	steps = steps_of(run_all(manager, tiny_job(tiny_info(tiny_models_dir, architecture), steps=3)))
 	previews = [update.preview for update in steps if update.preview is not None]
 	assert len(previews) == 3
-	assert previews[0].size == (8, 8)
+	assert previews[0].size == (64, 64)
 
 
 def test_previews_are_throttled_by_time(manager: PipelineManager, tiny_models_dir: Path) -> None:

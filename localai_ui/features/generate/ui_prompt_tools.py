@@ -16,7 +16,7 @@ class PromptHelpers:
 
 
 def token_counter(elem_id: str) -> gr.HTML:
-	return gr.HTML('', elem_id=elem_id, elem_classes=['lai-token-count'])
+	return gr.HTML('', elem_id=elem_id, elem_classes=['lai-token-count'], container=False, padding=False)
 
 
 def embedding_picker(names: list[str]) -> tuple[gr.Dropdown, gr.Markdown]:
