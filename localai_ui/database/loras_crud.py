@@ -3,18 +3,13 @@
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from localai_ui.database.errors import RecordNotFoundError, driver_errors
 from localai_ui.database.loras_convert import ScannedLora, fill_row, lora_record
 from localai_ui.database.loras_tables import LoraRow
 from localai_ui.schemas.lora_library import LoraRecord
-
-
-def _write_lock(session: Session) -> None:
-	"""Take SQLite's write lock first, so a read-then-write transaction waits instead of failing."""
-	session.execute(text('UPDATE loras SET id = id WHERE 0'))
 
 
 def _named(session: Session, name: str) -> LoraRow:
@@ -39,7 +34,6 @@ def get_lora(session: Session, *, name: str) -> LoraRecord | None:
 @driver_errors
 def upsert_lora(session: Session, *, scanned: ScannedLora, now: datetime) -> LoraRecord:
 	"""Insert a file seen for the first time, or refresh what is known of it (its name and preview stay)."""
-	_write_lock(session)
 	row = session.scalar(select(LoraRow).where(LoraRow.relative_path == scanned.relative_path))
 	if row is None:
 		taken = set(session.scalars(select(LoraRow.name)))
@@ -56,7 +50,6 @@ def upsert_lora(session: Session, *, scanned: ScannedLora, now: datetime) -> Lor
 @driver_errors
 def flag_missing(session: Session, *, present: Collection[str]) -> None:
 	"""Mark every row whose file the scan did not see."""
-	_write_lock(session)
 	for row in session.scalars(select(LoraRow).where(LoraRow.relative_path.not_in(list(present)))):
 		row.status, row.problem = 'missing', f'{row.relative_path} is no longer in the LoRA folder'
 	session.flush()
@@ -64,7 +57,6 @@ def flag_missing(session: Session, *, present: Collection[str]) -> None:
 
 @driver_errors
 def rename_lora(session: Session, *, name: str, new_name: str, relative_path: str) -> LoraRecord:
-	_write_lock(session)
 	row = _named(session, name)
 	row.name, row.relative_path = new_name, relative_path
 	session.flush()
@@ -73,7 +65,6 @@ def rename_lora(session: Session, *, name: str, new_name: str, relative_path: st
 
 @driver_errors
 def set_preview(session: Session, *, name: str, preview_path: str | None) -> LoraRecord:
-	_write_lock(session)
 	row = _named(session, name)
 	row.preview_path = preview_path
 	session.flush()
@@ -82,6 +73,5 @@ def set_preview(session: Session, *, name: str, preview_path: str | None) -> Lor
 
 @driver_errors
 def delete_lora(session: Session, *, name: str) -> None:
-	_write_lock(session)
 	session.delete(_named(session, name))
 	session.flush()

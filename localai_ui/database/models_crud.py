@@ -4,19 +4,13 @@ import json
 from collections.abc import Collection
 from datetime import datetime
 
-from sqlalchemy import select, text, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from localai_ui.database.errors import RecordNotFoundError, driver_errors
 from localai_ui.database.models_convert import ScannedModel, model_record
 from localai_ui.database.models_tables import ModelRow
 from localai_ui.schemas.models import ModelRecord
-
-
-def _claim(session: Session) -> None:
-	"""Take SQLite's write lock before reading. A transaction that read first and writes later fails at once with
-	"database is locked" when another thread wrote in between (WAL snapshot); a write-first one waits busy_timeout."""
-	session.execute(text('UPDATE models SET id = id WHERE 0'))
 
 
 def _row(session: Session, name: str) -> ModelRow:
@@ -42,7 +36,6 @@ def get_model(session: Session, *, name: str) -> ModelRecord | None:
 @driver_errors
 def upsert_scanned(session: Session, *, scanned: ScannedModel, now: datetime) -> ModelRecord:
 	"""Insert a new entry or refresh a known one; a changed size or mtime drops the cached hash."""
-	_claim(session)
 	row = session.scalar(select(ModelRow).where(ModelRow.relative_path == scanned.relative_path))
 	if row is None:
 		row = ModelRow(
@@ -75,7 +68,6 @@ def _free_name(session: Session, wanted: str) -> str:
 @driver_errors
 def mark_missing(session: Session, *, present: Collection[str]) -> int:
 	"""Flag every row whose relative path the scan did not see; returns how many are missing now."""
-	_claim(session)
 	missing = 0
 	for row in session.scalars(select(ModelRow)):
 		if row.relative_path not in present:
@@ -88,7 +80,6 @@ def mark_missing(session: Session, *, present: Collection[str]) -> int:
 @driver_errors
 def set_hash(session: Session, *, model_id: int, sha256: str, autov2: str, size: int, mtime: float) -> bool:
 	"""Store a hash only if the row still describes the file that was hashed (same size and mtime)."""
-	_claim(session)
 	row = session.get(ModelRow, model_id)
 	if row is None or row.size != size or row.mtime != mtime:
 		return False
@@ -100,7 +91,6 @@ def set_hash(session: Session, *, model_id: int, sha256: str, autov2: str, size:
 @driver_errors
 def set_default(session: Session, *, name: str) -> None:
 	"""Make `name` the only default model."""
-	_claim(session)
 	row = _row(session, name)
 	session.execute(update(ModelRow).values(is_default=False))
 	row.is_default = True
@@ -109,7 +99,6 @@ def set_default(session: Session, *, name: str) -> None:
 
 @driver_errors
 def rename_model(session: Session, *, name: str, new_name: str, relative_path: str) -> ModelRecord:
-	_claim(session)
 	row = _row(session, name)
 	row.name, row.relative_path = new_name, relative_path
 	session.flush()
@@ -118,14 +107,12 @@ def rename_model(session: Session, *, name: str, new_name: str, relative_path: s
 
 @driver_errors
 def set_vae(session: Session, *, name: str, vae: str | None) -> None:
-	_claim(session)
 	_row(session, name).vae = vae
 	session.flush()
 
 
 @driver_errors
 def touch_last_used(session: Session, *, name: str, when: datetime) -> None:
-	_claim(session)
 	row = session.scalar(select(ModelRow).where(ModelRow.name == name))
 	if row is not None:
 		row.last_used_at = when
@@ -134,6 +121,5 @@ def touch_last_used(session: Session, *, name: str, when: datetime) -> None:
 
 @driver_errors
 def delete_model(session: Session, *, name: str) -> None:
-	_claim(session)
 	session.delete(_row(session, name))
 	session.flush()

@@ -13,9 +13,6 @@ from localai_ui.features.models.library import ModelLibrary
 from localai_ui.services.downloads_jobs import DownloadJobs
 from localai_ui.settings import Settings
 
-# SQLite (WAL) fails a read-then-write transaction at once when another thread committed in between; hashing waits
-# for startup's own writes (styles, history) to be done. BEGIN IMMEDIATE in the engine would remove the race.
-STARTUP_HASH_DELAY_S = 3.0
 _UNITS = {'': 1, 'b': 1, 'kb': 1024, 'mb': 1024**2, 'gb': 1024**3, 'tb': 1024**4}
 
 
@@ -39,7 +36,7 @@ class ModelsFeature:
 		for folder in (self.library.vae_dir, *self.imports.import_dirs):
 			folder.mkdir(parents=True, exist_ok=True)
 		self.library.on_change(self.hasher.wake)
-		self.hasher.start(delay_s=STARTUP_HASH_DELAY_S)
+		self.hasher.start()
 		self.library.refresh()
 
 	def close(self) -> None:

@@ -47,10 +47,10 @@ class BackgroundHasher:
 		self.progress = HashProgress()
 		self.hashed = 0
 
-	def start(self, delay_s: float = 0.0) -> None:
-		"""Start the thread; it first waits `delay_s` so startup's own database work is done before it writes."""
+	def start(self) -> None:
+		"""Start the hashing thread."""
 		if self._thread is None:
-			self._thread = threading.Thread(target=self._loop, args=(delay_s,), name='localai-hasher', daemon=True)
+			self._thread = threading.Thread(target=self._loop, name='localai-hasher', daemon=True)
 			self._thread.start()
 
 	def wake(self) -> None:
@@ -79,8 +79,7 @@ class BackgroundHasher:
 		self.progress = HashProgress()
 		return stored
 
-	def _loop(self, delay_s: float) -> None:
-		self._stop.wait(delay_s)
+	def _loop(self) -> None:
 		while not self._stop.cancelled:
 			self._wake.wait()
 			self._wake.clear()
