@@ -99,3 +99,14 @@ def test_the_library_loads_only_embeddings_named_as_words(tmp_path: Path) -> Non
 	assert sorted(embedding.name for embedding in loaded) == ['bad-hands', 'cat']
 	assert library.named_in(['concatenate']) == []
 	assert [info.name for info in library.scan().embeddings] == ['bad-hands', 'cat', 'unused']
+
+
+def test_the_library_rereads_headers_only_when_a_file_changes(tmp_path: Path) -> None:
+	library = EmbeddingLibrary(tmp_path)
+	write_embedding(tmp_path / 'shiny.safetensors', {'emb_params': torch.zeros(2, 32)})
+	first = library.scan()
+	assert library.scan() is first
+	write_embedding(tmp_path / 'dull.safetensors', {'emb_params': torch.zeros(3, 32)})
+	assert [info.name for info in library.scan().embeddings] == ['dull', 'shiny']
+	(tmp_path / 'shiny.safetensors').unlink()
+	assert [info.name for info in library.scan().embeddings] == ['dull']
