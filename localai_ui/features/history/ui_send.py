@@ -31,7 +31,7 @@ def send_outputs(generate: GenerateTab, tabs: gr.Tabs) -> list[Component | gr.Ta
 	return [*controls, generate.controls.styles, tabs]
 
 
-def send_values(settings: GenerationSettings | None, generate: GenerateTab) -> list[object]:
+def send_values(settings: GenerationSettings | None) -> list[object]:
 	"""One value per send_outputs entry; a setting the source did not give leaves its control as it is."""
 	if settings is None:
 		raise gr.Error('Nothing to send: choose an image with generation settings first.', print_exception=False)
@@ -48,6 +48,6 @@ def wire_send(
 	tabs: gr.Tabs,
 ) -> None:
 	def send(value: object) -> list[object]:
-		return send_values(settings_of(value), generate)
+		return send_values(settings_of(value))
 
 	button.click(send, source, send_outputs(generate, tabs), api_visibility='private')
