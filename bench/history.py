@@ -16,8 +16,8 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from localai_ui.database import Database, open_database
-from localai_ui.database.history_search import search_images
-from localai_ui.database.tables import GenerationRow, ImageRow
+from localai_ui.database.crud.history_search import search_images
+from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.schemas.history import HistoryFilters
 
 WORDS = [

@@ -17,11 +17,12 @@ from pathlib import Path
 import torch
 
 from bench.shapes import build_sd15_shaped
+from localai_ui.cores.loading.loader import LoadedModel
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
-from localai_ui.cores.pipeline.loader import LoadedModel
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.loras import LoraSpec
-from localai_ui.schemas.models import Architecture, ModelInfo
+from localai_ui.schemas.models import ModelInfo
 from tests.loras.lora_builders import kohya_lora, kohya_metadata, lora_spec, write_lora
 from tests.loras.rendering import largest_weight_difference, pixel_difference, render, weights
 from tests.tiny_models import build_sd1
@@ -37,7 +38,7 @@ def prepare(shape: str, device: str, rank: int, folder: Path) -> tuple[LoadedMod
 		write_lora(folder / f'lora{seed}.safetensors', tensors, kohya_metadata('sd_v1'))
 	pipeline = pipeline.to(device, torch.float16 if device == 'cuda' else torch.float32)
 	pipeline.set_progress_bar_config(disable=True)
-	info = ModelInfo(shape, Path(shape), Architecture.SD1)
+	info = ModelInfo(shape, Path(shape), Family.SD1)
 	specs = [lora_spec(folder, f'lora{seed}', 0.8) for seed in range(3)]
 	return LoadedModel(info, pipeline, dict(pipeline.scheduler.config)), specs
 

@@ -18,14 +18,15 @@ import torch
 from diffusers import AutoencoderKL, UNet2DConditionModel
 from transformers import CLIPTextConfig, CLIPTextModel
 
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.device import plan_device
+from localai_ui.cores.loading.device import plan_device
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.json_values import parse_json_object
 from localai_ui.schemas.models import ModelInfo
+from localai_ui.services.checkpoint_files.configs import config_dir
+from localai_ui.services.checkpoint_files.inspect import inspect_checkpoint, resolve_config
 from localai_ui.services.hashing import sha256_file
-from localai_ui.services.json_objects import parse_json_object
-from localai_ui.services.model_files import inspect_model_file, list_model_files, resolve_config
-from localai_ui.services.model_files_configs import config_dir
+from tests.cores.jobs import new_applier
 from tests.models.ldm_layout import clip_to_ldm, unet_to_ldm, vae_to_ldm
 from tests.models.tiny_checkpoints import save_file, write_tiny_checkpoints
 
@@ -81,14 +82,13 @@ def write_sd15_shaped(folder: Path) -> None:
 
 def bench_switching(folder: Path) -> None:
 	infos: list[ModelInfo] = []
-	for file in list_model_files(folder):
-		inspection = inspect_model_file(file)
-		assert inspection.status == 'ok' and inspection.architecture is not None, inspection.problem
-		config = resolve_config(file.path, inspection.config)
-		infos.append(ModelInfo(file.relative, file.path, inspection.architecture, 'safetensors', config_dir=config))
+	for path in sorted(folder.glob('*.safetensors')):
+		inspection = inspect_checkpoint(path, is_folder=False)
+		config = resolve_config(path, inspection.details.config)
+		infos.append(ModelInfo(path.stem, path, inspection.family, 'safetensors', config_dir=config))
 	process = psutil.Process()
 	for budget in (0, 64 << 30):
-		manager = PipelineManager(plan_device('auto'), ram_cache_bytes=budget)
+		manager = PipelineManager(plan_device('auto'), new_applier(), ram_cache_bytes=budget)
 		times: list[float] = []
 		before = process.memory_info().rss
 		for switch in range(12):

@@ -20,8 +20,7 @@ from diffusers import DPMSolverMultistepScheduler, StableDiffusionPipeline
 
 from bench.shapes import write_model
 from localai_ui.context import build_context
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.features.generate.service import GenerateService
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished
 from localai_ui.settings import settings_for
@@ -78,13 +77,7 @@ def main() -> None:
 		name = write_model(args.shape, root / 'models')
 		settings = settings_for(['--data-dir', str(root / 'data'), '--models-dir', str(root / 'models')])
 		context = build_context(settings)
-		service = GenerateService(
-			manager=context.manager,
-			database=context.database,
-			models_dir=settings.models_dir,
-			outputs_dir=settings.outputs_dir,
-			preview=context.preferences.current_preview,
-		)
+		service = context.generate
 		app_request = request.model_copy(update={'model': name})
 
 		def app_once() -> float:

@@ -24,10 +24,11 @@ from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 from safetensors.torch import save
 from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 
-from localai_ui.cores.pipeline.loader import TextToImagePipeline
+from localai_ui.cores.loading.loader import TextToImagePipeline
 from localai_ui.cores.prompts.conditioning import Conditioning, encode_conditioning
-from localai_ui.cores.prompts.library import EmbeddingLibrary
-from localai_ui.services.embeddings_load import LoadedEmbedding
+from localai_ui.schemas.prompts import EmbeddingInfo
+from localai_ui.services.embedding_files.describe import describe_embedding
+from localai_ui.services.embedding_files.load import LoadedEmbedding, load_embedding
 from tests.tiny_models import build_sd1, build_sdxl
 
 SHORT = 'a lighthouse on a cliff at dusk'
@@ -72,8 +73,11 @@ def embedding_for(architecture: str, folder: Path) -> list[LoadedEmbedding]:
 	tensors = {'emb_params': torch.randn(4, 768)}
 	if architecture == 'sdxl':
 		tensors = {'clip_l': torch.randn(4, 768), 'clip_g': torch.randn(4, 1280)}
-	(folder / 'style.safetensors').write_bytes(save(tensors))
-	return EmbeddingLibrary(folder).named_in([PROMPTS['with embedding']])
+	path = folder / 'style.safetensors'
+	path.write_bytes(save(tensors))
+	described = describe_embedding(path)
+	info = EmbeddingInfo('style', path, described.family, described.details.vectors, described.details.dims)
+	return [load_embedding(info)]
 
 
 def best_ms(calls: tuple[Callable[[], object], ...], repeats: int) -> list[float]:

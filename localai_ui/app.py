@@ -1,93 +1,52 @@
-"""build_app(context) assembles the tabs into one Gradio Blocks; launch_app serves it with safe defaults."""
+"""build_app(context) lays out the tabs and wires them together; serve_options says how the server runs it."""
 
 import gradio as gr
-from fastapi import FastAPI
 
 from localai_ui.context import AppContext
-from localai_ui.cores.prompts.counter import TokenCounter
-from localai_ui.features.generate.active_runs import ActiveRuns
-from localai_ui.features.generate.prompt_tools import PromptTools
-from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui import build_generate_tab
-from localai_ui.features.history.service import HistoryService
 from localai_ui.features.history.ui import build_history_tab
 from localai_ui.features.loras.ui import build_loras_tab
-from localai_ui.features.loras.ui_picker import build_lora_picker
-from localai_ui.features.loras.ui_preview import lora_preview_action
+from localai_ui.features.loras.ui.preview_action import lora_preview_action
 from localai_ui.features.models.ui import build_models_tab
-from localai_ui.features.styles.service import StylesService
 from localai_ui.features.styles.ui import build_styles_tab
-from localai_ui.services.model_files_configs import CLIP_TOKENIZER_DIR
-from localai_ui.settings import Settings
-
-HEAD = """<script>
-document.addEventListener('keydown', (event) => {
-	if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-	const target = event.target instanceof Element ? event.target : null;
-	if (!target || !target.closest('#prompt, #negative-prompt')) return;
-	event.preventDefault();
-	document.querySelector('#generate')?.click();
-}, true);
-</script>"""
-
-CSS = """
-.lai-progress { height: 8px; border-radius: 4px; background: var(--neutral-200); overflow: hidden; }
-.lai-progress-bar { height: 100%; background: var(--color-accent); transition: width 0.2s; }
-.lai-progress-text { margin: 4px 0; font-variant-numeric: tabular-nums; }
-.lai-token-count { text-align: right; font-size: 0.8em; opacity: 0.7; font-variant-numeric: tabular-nums; }
-"""
+from localai_ui.features.ui_common.handles import GENERATE_TAB_ID
+from localai_ui.features.ui_common.page_style import CSS, HEAD
+from localai_ui.server import ServeOptions
+from localai_ui.settings import LOCALHOST, Settings
 
 
 def build_app(context: AppContext) -> gr.Blocks:
-	"""The whole UI; event handlers reach the device only through the context's pipeline manager."""
-	settings = context.settings
-	styles = StylesService(database=context.database)
-	styles.seed_builtins()
-	generate = GenerateService(
-		manager=context.manager,
-		database=context.database,
-		models_dir=settings.models_dir,
-		outputs_dir=settings.outputs_dir,
-		preview=context.preferences.current_preview,
-		steps=[styles.apply_to_request],
-		catalog=context.models.library,
-		loras=context.loras.resolver,
-	)
-	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as demo, gr.Tabs(elem_id='main-tabs') as tabs:
-		with gr.Tab('Generate', id='generate'):
-			tools = PromptTools(generate.models, TokenCounter(CLIP_TOKENIZER_DIR), context.embeddings)
-			generate_tab = build_generate_tab(generate, ActiveRuns(), context.preferences, tools)
-			build_lora_picker(context.loras.library, generate_tab.controls.prompt)
+	"""The whole UI; every long-lived part comes from the context, and tabs meet only through handles here."""
+	libraries = context.libraries
+	with gr.Blocks(title='LocalAI UI', analytics_enabled=False) as page, gr.Tabs(elem_id='main-tabs') as tabs:
+		with gr.Tab('Generate', id=GENERATE_TAB_ID):
+			generate = build_generate_tab(
+				page, context.generate, context.runs, context.preferences, context.prompt_tools, libraries.loras.library
+			)
 		with gr.Tab('Models', id='models'):
-			build_models_tab(context.models)
+			build_models_tab(page, context.models, libraries)
 		with gr.Tab('LoRAs', id='loras'):
-			build_loras_tab(context.loras, generate_tab.controls.prompt, tabs)
+			build_loras_tab(page, libraries.loras, generate, tabs)
 		with gr.Tab('Styles', id='styles'):
-			build_styles_tab(styles, generate_tab.controls.styles, demo)
-		with gr.Tab('History', id='history'):  # keep last
-			history = HistoryService(database=context.database, outputs_dir=settings.outputs_dir)
-			build_history_tab(history, context.history_report, generate_tab, tabs, [lora_preview_action(context.loras)])
-	return demo
+			build_styles_tab(page, context.styles, generate)
+		with gr.Tab('History', id='history'):
+			actions = [lora_preview_action(libraries.loras)]
+			build_history_tab(context.history, context.history_report, generate, tabs, actions)
+	return page
 
 
-def launch_app(demo: gr.Blocks, settings: Settings, *, block: bool = True, quiet: bool = False) -> tuple[FastAPI, str]:
-	"""Serve on the configured address; never shared, never phoning home; returns the app and its local URL."""
-	demo.queue(default_concurrency_limit=4)
-	app, local_url, _ = demo.launch(
-		server_name=settings.host,
-		server_port=settings.port,
+def serve_options(settings: Settings, *, quiet: bool = False) -> ServeOptions:
+	"""The server's address, login and access rules from the settings; never shared, never phoning home."""
+	return ServeOptions(
+		host=settings.host,
+		port=settings.port,
 		auth=settings.auth,
-		share=False,
-		prevent_thread_lock=not block,
-		quiet=quiet,
-		allowed_paths=[str(settings.outputs_dir)],
+		listen=settings.host != LOCALHOST,
+		allowed_hosts=settings.allowed_hosts,
+		allowed_origins=settings.allowed_origins,
+		allowed_paths=(settings.outputs_dir,),
 		max_file_size=settings.max_upload,
-		enable_monitoring=False,
-		footer_links=['api', 'settings'],
-		ssr_mode=False,
-		pwa=False,
-		mcp_server=False,
-		head=HEAD,
 		css=CSS,
+		head=HEAD,
+		quiet=quiet,
 	)
-	return app, local_url

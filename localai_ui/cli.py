@@ -3,17 +3,18 @@
 import sys
 from collections.abc import Sequence
 
-from localai_ui.app import build_app, launch_app
+from localai_ui.app import build_app, serve_options
 from localai_ui.context import build_context
 from localai_ui.flags import build_parser
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.settings import Settings, settings_from_args
+from localai_ui.server import serve_blocking
+from localai_ui.settings import LOCALHOST, Settings, settings_from_args
 
 
 def startup_lines(settings: Settings) -> list[str]:
 	"""What the user must know before opening the page: where models go and, with --listen, how to log in."""
 	lines = [f'LocalAI UI: models in {settings.models_dir}, images in {settings.outputs_dir}']
-	if settings.host != '127.0.0.1':
+	if settings.host != LOCALHOST:
 		lines.append(f'LAN access is on (port {settings.port}); only people with the password can use it.')
 	if settings.auth and settings.auth_generated:
 		user, password = settings.auth
@@ -26,15 +27,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 	args = parser.parse_args(argv)
 	try:
 		settings = settings_from_args(args)
+		options = serve_options(settings, quiet=True)
 		context = build_context(settings)
 	except (ValueError, LocalAIError) as error:
 		parser.error(str(error))
 	print('\n'.join(startup_lines(settings)), flush=True)
 	print(f'Open http://127.0.0.1:{settings.port} in your browser; Ctrl+C stops the app.', flush=True)
 	try:
-		launch_app(build_app(context), settings, quiet=True)
-	except KeyboardInterrupt:
-		pass
+		serve_blocking(build_app(context), options)
+	except LocalAIError as error:
+		print(f'localai-ui: {error}', file=sys.stderr, flush=True)
+		return 1
 	finally:
 		context.close()
 	return 0

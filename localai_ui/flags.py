@@ -20,12 +20,27 @@ def build_parser() -> argparse.ArgumentParser:
 	parser.add_argument(
 		'--embeddings-dir', type=Path, help='textual inversion embeddings (default: DATA_DIR/embeddings)'
 	)
+	parser.add_argument(
+		'--vae-dir', type=Path, help='VAE files a model may use instead of its own (default: DATA_DIR/vae)'
+	)
 	parser.add_argument('--outputs-dir', type=Path, help='where images are written (default: DATA_DIR/outputs)')
 	parser.add_argument('--port', type=int, default=DEFAULT_PORT, help=f'HTTP port (default: {DEFAULT_PORT})')
 	parser.add_argument(
 		'--listen',
 		action='store_true',
 		help='serve on 0.0.0.0 so other devices on your LAN can connect (a password is required)',
+	)
+	parser.add_argument(
+		'--allowed-host',
+		metavar='NAME',
+		action='append',
+		help='also accept requests sent to this host name (repeatable; loopback names always work)',
+	)
+	parser.add_argument(
+		'--allowed-origin',
+		metavar='URL',
+		action='append',
+		help='also accept requests from pages at this origin, e.g. http://mybox.lan:8080 (repeatable)',
 	)
 	parser.add_argument('--auth', metavar='USER:PASSWORD', help='require this login (generated when --listen is alone)')
 	parser.add_argument('--device', choices=('auto', 'cuda', 'cpu'), default='auto', help='where models run')

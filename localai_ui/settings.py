@@ -1,8 +1,9 @@
 """Settings: every path, address and policy the app runs with, resolved once from the flags."""
 
 import argparse
+import re
 import secrets
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, cast
 
@@ -12,6 +13,7 @@ from localai_ui.schemas.progress import PreviewMode, PreviewSettings
 LOCALHOST = '127.0.0.1'
 ALL_INTERFACES = '0.0.0.0'  # only with --listen, and never without a password
 GENERATED_USER = 'localai'
+_UNITS = {'': 1, 'b': 1, 'kb': 1024, 'mb': 1024**2, 'gb': 1024**3, 'tb': 1024**4}
 
 DevicePolicy = Literal['auto', 'cuda', 'cpu']
 
@@ -25,6 +27,7 @@ class Settings:
 	loras_dir: Path
 	embeddings_dir: Path
 	outputs_dir: Path
+	vaes_dir: Path
 	host: str = LOCALHOST
 	port: int = 7860
 	auth: tuple[str, str] | None = None
@@ -36,10 +39,16 @@ class Settings:
 	lora_cache_gb: float = 1.0
 	max_upload: str = '8gb'
 	import_dirs: tuple[Path, ...] = ()
+	allowed_hosts: tuple[str, ...] = ()
+	allowed_origins: tuple[str, ...] = ()
 
 	@property
 	def database_path(self) -> Path:
 		return self.data_dir / 'localai.sqlite3'
+
+	@property
+	def max_upload_bytes(self) -> int:
+		return parse_size(self.max_upload)
 
 
 def settings_for(argv: list[str]) -> Settings:
@@ -56,12 +65,14 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 	if generated:
 		auth = (GENERATED_USER, secrets.token_urlsafe(12))
 	every = max(1, cast(int, args.preview_every))
+	parse_size(cast(str, args.max_upload))  # a bad size is refused now, with the value named
 	return Settings(
 		data_dir=data_dir,
 		models_dir=_folder(cast(Path | None, args.models_dir), data_dir / 'models'),
 		loras_dir=_folder(cast(Path | None, args.loras_dir), data_dir / 'loras'),
 		embeddings_dir=_folder(cast(Path | None, args.embeddings_dir), data_dir / 'embeddings'),
 		outputs_dir=_folder(cast(Path | None, args.outputs_dir), data_dir / 'outputs'),
+		vaes_dir=_folder(cast(Path | None, args.vae_dir), data_dir / 'vae'),
 		host=ALL_INTERFACES if listen else LOCALHOST,
 		port=cast(int, args.port),
 		auth=auth,
@@ -72,6 +83,8 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		ram_cache_gb=max(0.0, cast(float, args.ram_cache_gb)),
 		lora_cache_gb=max(0.0, cast(float, args.lora_cache_gb)),
 		max_upload=cast(str, args.max_upload),
+		allowed_hosts=tuple(cast(list[str] | None, args.allowed_host) or ()),
+		allowed_origins=tuple(cast(list[str] | None, args.allowed_origin) or ()),
 		import_dirs=tuple(
 			_folder(path, path) for path in cast(list[Path] | None, args.import_dir) or [data_dir / 'import']
 		),
@@ -96,15 +109,9 @@ def _folder(value: Path | None, default: Path) -> Path:
 	return (value.expanduser().resolve() if value is not None else default).absolute()
 
 
-class Preferences:
-	"""What the user can change while the app runs (live preview mode); read at the start of each run."""
-
-	def __init__(self, preview: PreviewSettings) -> None:
-		self.preview = preview
-
-	def current_preview(self) -> PreviewSettings:
-		return self.preview
-
-	def set_preview(self, mode: PreviewMode, every_n_steps: int) -> PreviewSettings:
-		self.preview = replace(self.preview, mode=mode, every_n_steps=max(1, every_n_steps))
-		return self.preview
+def parse_size(text: str) -> int:
+	"""'8gb', '512 MB', '1000' -> bytes (powers of 1024, as Gradio's max_file_size reads them)."""
+	match = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*([kmgt]?b?)\s*', text.lower())
+	if match is None:
+		raise ValueError(f'{text!r}: a size looks like 8gb, 512mb or 1000000')
+	return int(float(match.group(1)) * _UNITS[match.group(2)])

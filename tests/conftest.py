@@ -1,6 +1,7 @@
 """Shared fixtures: no network, tiny models built once per session, settings in a temporary data folder."""
 
 import os
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,3 +41,12 @@ def context(settings: Settings) -> Iterator[AppContext]:
 	built = build_context(settings)
 	yield built
 	built.close()
+
+
+def wait_for_hashes(context: AppContext, timeout_s: float = 60.0) -> None:
+	"""Block until the background hasher has hashed every file the scans found (tests that read hashes)."""
+	deadline = time.monotonic() + timeout_s
+	while context.libraries.hasher.pending() and time.monotonic() < deadline:
+		time.sleep(0.02)
+	while context.libraries.hasher.progress.name is not None and time.monotonic() < deadline:
+		time.sleep(0.02)

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
+from localai_ui.features.generate.preferences import Preferences
 from localai_ui.schemas.progress import PreviewSettings
-from localai_ui.settings import Preferences, Settings, parse_auth, settings_for
+from localai_ui.settings import Settings, parse_auth, settings_for
 
 
 def _settings(tmp_path: Path, *flags: str) -> Settings:

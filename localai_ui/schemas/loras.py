@@ -1,14 +1,13 @@
 """LoRA records shared by every layer: prompt tags, what a file holds, a resolved LoRA to apply, typed errors."""
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol, Self
 
+from pydantic import BaseModel, ConfigDict
+
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.errors import InvalidRequestError, LocalAIError
-from localai_ui.schemas.generation import GenerationRequest
-from localai_ui.schemas.models import ModelInfo
 
 
 class LoraLayout(StrEnum):
@@ -17,22 +16,6 @@ class LoraLayout(StrEnum):
 	KOHYA = 'kohya'
 	KOHYA_LDM = 'kohya-ldm'
 	PEFT = 'peft'
-
-
-class LoraBase(StrEnum):
-	"""The model family a LoRA was trained on (values match `Architecture` for the families both know)."""
-
-	SD1 = 'sd1'
-	SD2 = 'sd2'
-	SDXL = 'sdxl'
-	UNKNOWN = 'unknown'
-
-	@property
-	def label(self) -> str:
-		return _BASE_LABELS[self]
-
-
-_BASE_LABELS = {LoraBase.SD1: 'SD1.x', LoraBase.SD2: 'SD2.x', LoraBase.SDXL: 'SDXL', LoraBase.UNKNOWN: 'unknown'}
 
 
 @dataclass(frozen=True)
@@ -47,22 +30,15 @@ class LoraTag:
 	te_weight: float | None = None
 
 
-@dataclass(frozen=True)
-class LoraFileInfo:
+class LoraDetails(BaseModel):
 	"""What a LoRA file holds, read from its header alone; `cross_attention_dim` is None when no attn2 key says it."""
 
-	name: str
-	path: Path
-	size: int
+	model_config = ConfigDict(frozen=True)
+
 	layout: LoraLayout
-	base: LoraBase
-	cross_attention_dim: int | None
-	rank: int | None
-	trigger_words: tuple[str, ...]
-	metadata: Mapping[str, str]
-	sha256: str
-	autov2: str
-	addnet_hash: str
+	cross_attention_dim: int | None = None
+	rank: int | None = None
+	trigger_words: tuple[str, ...] = ()
 	text_encoder_keys: bool = False
 
 
@@ -74,30 +50,10 @@ class LoraSpec:
 	path: Path
 	weight: float
 	addnet_hash: str
-	base: LoraBase = LoraBase.UNKNOWN
+	family: Family = Family.UNKNOWN
 	cross_attention_dim: int | None = None
 	layout: LoraLayout = LoraLayout.PEFT
 	te_weight: float | None = None
-
-	@classmethod
-	def from_file(cls, info: LoraFileInfo, tag: LoraTag) -> Self:
-		"""The spec for applying `info` with the weights of `tag` (its name is the one shown in infotexts)."""
-		return cls(
-			name=tag.name,
-			path=info.path,
-			weight=tag.weight,
-			addnet_hash=info.addnet_hash,
-			base=info.base,
-			cross_attention_dim=info.cross_attention_dim,
-			layout=info.layout,
-			te_weight=tag.te_weight,
-		)
-
-
-class LoraResolver(Protocol):
-	"""Where the generate use case gets the LoRAs a request's prompts name, checked against the model before the run."""
-
-	def resolve(self, request: GenerationRequest, model: ModelInfo) -> tuple[LoraSpec, ...]: ...
 
 
 class LoraTagError(InvalidRequestError):

@@ -1,18 +1,23 @@
-"""What the app knows about a model on disk."""
+"""What the app knows about a checkpoint: the details its library kind keeps, and a model ready to load."""
 
 from dataclasses import dataclass
-from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from localai_ui.schemas.assets import Family
 
 ModelFormat = Literal['diffusers', 'safetensors']
 
 
-class Architecture(StrEnum):
-	SD1 = 'sd1'
-	SD2 = 'sd2'
-	SDXL = 'sdxl'
+class CheckpointDetails(BaseModel):
+	"""What a scan learnt of a checkpoint: `config` names the offline configs of a single file (a bundled
+	variant such as 'sd15', or 'sidecar' for its `<name>.diffusers/` folder); None for diffusers folders."""
+
+	model_config = ConfigDict(frozen=True)
+
+	config: str | None = None
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class ModelInfo:
 
 	name: str
 	path: Path
-	architecture: Architecture
+	family: Family
 	format: ModelFormat = 'diffusers'
 	hash: str | None = None
 	sha256: str | None = None
@@ -36,39 +41,3 @@ class ModelInfo:
 	def load_key(self) -> tuple[Path, Path | None, Path | None]:
 		"""What decides the weights in memory: renaming or hashing a model does not make it a different one."""
 		return (self.path, self.config_dir, self.vae)
-
-
-class ModelCatalog(Protocol):
-	"""Where the Generate tab gets its model list and default model (the Models library, or a folder scan)."""
-
-	def list_models(self) -> list[ModelInfo]: ...
-
-	def default_model(self) -> ModelInfo | None: ...
-
-	def model_used(self, info: ModelInfo) -> None: ...
-
-
-ModelStatus = Literal['ok', 'unsupported', 'invalid', 'missing']
-
-
-@dataclass(frozen=True)
-class ModelRecord:
-	"""One row of the model library: a file or diffusers folder under the models folder, loadable or not (why)."""
-
-	id: int
-	name: str
-	relative_path: str
-	format: str
-	architecture: Architecture | None
-	config: str | None
-	status: ModelStatus
-	problem: str | None
-	size: int
-	mtime: float
-	sha256: str | None
-	autov2: str | None
-	metadata: dict[str, str]
-	vae: str | None
-	is_default: bool
-	last_used_at: datetime | None
-	added_at: datetime

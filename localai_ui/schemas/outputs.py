@@ -23,9 +23,9 @@ class SavedBatch:
 
 @dataclass(frozen=True)
 class RunFinished:
-	"""The end of a run as recorded in the history database."""
+	"""The end of a run as recorded in the history database (no row when it was stopped before it started)."""
 
-	generation_id: int
+	generation_id: int | None
 	status: RunStatus
 	images: tuple[SavedImage, ...]
 	seeds: tuple[int, ...]

@@ -10,6 +10,7 @@ from PIL.Image import Image
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.loras import LoraSpec
 from localai_ui.schemas.models import ModelInfo
+from localai_ui.schemas.prompts import EmbeddingInfo
 
 PreviewMode = Literal['off', 'cheap', 'full']
 
@@ -28,7 +29,8 @@ class PreviewSettings:
 class GenerationJob:
 	"""A validated request resolved to a model and one seed per image; extra_params go into the infotext.
 
-	`loras` is the exact LoRA set the run uses (empty: none; the worker removes what an earlier job left).
+	`loras` is the exact LoRA set the run uses (empty: none; the worker removes what an earlier job left);
+	`embeddings` the textual inversions its prompts name, loaded under the GPU lock.
 	"""
 
 	request: GenerationRequest
@@ -37,6 +39,7 @@ class GenerationJob:
 	preview: PreviewSettings = field(default_factory=PreviewSettings)
 	extra_params: tuple[tuple[str, str], ...] = ()
 	loras: tuple[LoraSpec, ...] = ()
+	embeddings: tuple[EmbeddingInfo, ...] = ()
 	asked: GenerationRequest | None = None
 
 
@@ -58,6 +61,28 @@ class StepUpdate:
 	it_per_s: float
 	eta_s: float
 	preview: Image | None = None
+
+
+@dataclass(frozen=True)
+class Waiting:
+	"""The run waits for the device: `ahead` runs before it; `eta_s` when the app has measured its speed."""
+
+	ahead: int
+	eta_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Started:
+	"""The run holds the device from now on (a run stopped while it waited never gets here)."""
+
+	at: datetime
+
+
+@dataclass(frozen=True)
+class ModelLoading:
+	"""The run holds the device and is loading (or switching to) its model first."""
+
+	name: str
 
 
 @dataclass(frozen=True)
@@ -87,4 +112,4 @@ class GenerationResult:
 	error: str | None = None
 
 
-GenerationEvent = StepUpdate | ImagesReady | GenerationResult
+GenerationEvent = Waiting | Started | ModelLoading | StepUpdate | ImagesReady | GenerationResult

@@ -3,8 +3,10 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict
+
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.schemas.models import Architecture
 
 CHUNK_TOKENS = 75  # CLIP sees 77 positions: BOS, 75 prompt tokens, EOS
 
@@ -43,17 +45,18 @@ class EmbeddingInfo:
 
 	name: str
 	path: Path
-	architecture: Architecture
+	family: Family
 	vectors: int
 	dims: tuple[int, ...]
 
 
-@dataclass(frozen=True)
-class EmbeddingScan:
-	"""What an embeddings folder holds: the usable files, and one message per file that cannot be used."""
+class EmbeddingDetails(BaseModel):
+	"""What an embedding file holds: vectors per text encoder and each encoder's width (one entry for SD1)."""
 
-	embeddings: tuple[EmbeddingInfo, ...]
-	problems: tuple[str, ...]
+	model_config = ConfigDict(frozen=True)
+
+	vectors: int
+	dims: tuple[int, ...]
 
 
 class EmbeddingFileError(LocalAIError):

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from localai_ui.services.model_files import PARTIAL_SUFFIX
-from localai_ui.services.model_files_errors import ModelFileError
+from localai_ui.schemas.file_errors import ModelFileError
 from localai_ui.services.safe_paths import checked_name
-from localai_ui.services.safetensors_sniff import refuse_pickle
+from localai_ui.services.safetensors.sniff import refuse_pickle
 
+PARTIAL_SUFFIX = '.part'  # a file being written into a library folder; scans skip it
 ImportMode = Literal['copy', 'link']
 Validate = Callable[[Path], object]
 TargetFor = Callable[[str], Path]

@@ -6,7 +6,7 @@
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from localai_ui.services.model_files_errors import UnsafePathError
+from localai_ui.schemas.file_errors import UnsafePathError
 
 _FORBIDDEN_NAME_CHARACTERS = frozenset('/\\:*?"<>|\0')
 

@@ -5,27 +5,37 @@ from pathlib import Path
 import numpy as np
 from PIL.Image import Image
 
-from localai_ui.cores.pipeline.cancel import CancelToken
+from localai_ui.cores.loras.applier import LoraApplier
+from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.generation import GenerationRequest
-from localai_ui.schemas.models import Architecture, ModelInfo
+from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, PreviewSettings, StepUpdate
+from localai_ui.schemas.prompts import EmbeddingInfo
 
 FAST_PREVIEWS = PreviewSettings(max_per_second=1e6)
 
 
-def tiny_info(models_dir: Path, architecture: Architecture = Architecture.SD1) -> ModelInfo:
-	name = 'tiny-sdxl' if architecture is Architecture.SDXL else 'tiny-sd15'
-	return ModelInfo(name=name, path=models_dir / name, architecture=architecture)
+def tiny_info(models_dir: Path, family: Family = Family.SD1) -> ModelInfo:
+	name = 'tiny-sdxl' if family is Family.SDXL else 'tiny-sd15'
+	return ModelInfo(name=name, path=models_dir / name, family=family)
 
 
 def tiny_job(
-	info: ModelInfo, *, seed: int = 1, preview: PreviewSettings = FAST_PREVIEWS, **values: str | int | float
+	info: ModelInfo,
+	*,
+	seed: int = 1,
+	preview: PreviewSettings = FAST_PREVIEWS,
+	embeddings: tuple[EmbeddingInfo, ...] = (),
+	**values: str | int | float,
 ) -> GenerationJob:
 	"""A 64 px, 2-step job unless `values` say otherwise; seeds are seed, seed+1, ..."""
 	fields: dict[str, object] = {'prompt': 'a red apple', 'width': 64, 'height': 64, 'steps': 2, **values}
 	request = GenerationRequest.model_validate({**fields, 'seed': seed})
-	return GenerationJob(request, info, tuple(seed + i for i in range(request.image_count)), preview)
+	seeds = tuple(seed + i for i in range(request.image_count))
+	return GenerationJob(request, info, seeds, preview, embeddings=embeddings)
 
 
 def run_all(manager: PipelineManager, job: GenerationJob, cancel: CancelToken | None = None) -> list[GenerationEvent]:
@@ -44,3 +54,8 @@ def steps_of(events: list[GenerationEvent]) -> list[StepUpdate]:
 
 def pixels(image: Image) -> np.ndarray[tuple[int, int, int], np.dtype[np.int16]]:
 	return np.asarray(image, dtype=np.int16)
+
+
+def new_applier() -> LoraApplier:
+	"""A LoRA applier of its own for a manager built in a test."""
+	return LoraApplier(LoraStateCache())

@@ -3,7 +3,7 @@
 import pytest
 import torch
 
-from localai_ui.cores.pipeline.device import DevicePlan, DevicePolicy, plan_device
+from localai_ui.cores.loading.device import DevicePlan, DevicePolicy, plan_device
 from localai_ui.schemas.errors import ModelLoadError
 
 CPU = DevicePlan(torch.device('cpu'), torch.float32, channels_last=False)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from localai_ui.cores.infotext import ParsedInfotext, build_infotext, infotext_params, parse_infotext
 from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.services.png_info.infotext import ParsedInfotext, build_infotext, infotext_params, parse_infotext
 
 PARAMS: dict[str, str | int | float | None] = {
 	'Steps': 20,

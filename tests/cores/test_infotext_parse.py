@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from localai_ui.cores.infotext import ParsedInfotext, parse_infotext
+from localai_ui.services.png_info.infotext import ParsedInfotext, parse_infotext
 
 A1111_SAMPLE = (
 	'masterpiece, (best quality:1.2), 1girl, <lora:detail:0.6>\n'

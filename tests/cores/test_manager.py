@@ -5,23 +5,21 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from localai_ui.cores.pipeline.device import plan_device
+from localai_ui.cores.loading.device import plan_device
 from localai_ui.cores.pipeline.manager import PipelineManager
-from localai_ui.schemas.models import Architecture
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.progress import ImagesReady, PreviewSettings, RunStatus
-from localai_ui.schemas.samplers import SAMPLER_NAMES
-from tests.cores.jobs import pixels, result_of, run_all, steps_of, tiny_info, tiny_job
+from localai_ui.schemas.samplers import SAMPLER_NAMES, schedules_for
+from tests.cores.jobs import new_applier, pixels, result_of, run_all, steps_of, tiny_info, tiny_job
 
 
 @pytest.fixture(scope='module')
 def manager() -> PipelineManager:
-	return PipelineManager(plan_device('cpu'))
+	return PipelineManager(plan_device('cpu'), new_applier())
 
 
-@pytest.mark.parametrize('architecture', [Architecture.SD1, Architecture.SDXL])
-def test_same_seed_gives_the_same_pixels(
-	manager: PipelineManager, tiny_models_dir: Path, architecture: Architecture
-) -> None:
+@pytest.mark.parametrize('architecture', [Family.SD1, Family.SDXL])
+def test_same_seed_gives_the_same_pixels(manager: PipelineManager, tiny_models_dir: Path, architecture: Family) -> None:
 	job = tiny_job(tiny_info(tiny_models_dir, architecture), seed=42)
 	first, second = result_of(run_all(manager, job)), result_of(run_all(manager, job))
 	assert first.status is RunStatus.COMPLETED
@@ -56,7 +54,8 @@ def test_batches_are_reported_as_they_finish(manager: PipelineManager, tiny_mode
 
 @pytest.mark.parametrize('sampler', SAMPLER_NAMES)
 def test_every_sampler_runs_two_steps(manager: PipelineManager, tiny_models_dir: Path, sampler: str) -> None:
-	events = run_all(manager, tiny_job(tiny_info(tiny_models_dir), sampler=sampler, schedule='Karras'))
+	schedule = schedules_for(sampler)[-1]
+	events = run_all(manager, tiny_job(tiny_info(tiny_models_dir), sampler=sampler, schedule=schedule))
 	result = result_of(events)
 	assert result.status is RunStatus.COMPLETED, result.error
 	steps = steps_of(events)
@@ -71,10 +70,8 @@ def test_progress_counts_model_calls_for_heun(manager: PipelineManager, tiny_mod
 	assert steps[-1].eta_s == 0
 
 
-@pytest.mark.parametrize('architecture', [Architecture.SD1, Architecture.SDXL])
-def test_previews_arrive_at_image_size(
-	manager: PipelineManager, tiny_models_dir: Path, architecture: Architecture
-) -> None:
+@pytest.mark.parametrize('architecture', [Family.SD1, Family.SDXL])
+def test_previews_arrive_at_image_size(manager: PipelineManager, tiny_models_dir: Path, architecture: Family) -> None:
 	steps = steps_of(run_all(manager, tiny_job(tiny_info(tiny_models_dir, architecture), steps=3)))
 	previews = [update.preview for update in steps if update.preview is not None]
 	assert len(previews) == 3
@@ -103,7 +100,7 @@ def test_no_previews_when_off(manager: PipelineManager, tiny_models_dir: Path) -
 
 
 def test_switching_models_and_unloading(manager: PipelineManager, tiny_models_dir: Path) -> None:
-	sdxl = tiny_info(tiny_models_dir, Architecture.SDXL)
+	sdxl = tiny_info(tiny_models_dir, Family.SDXL)
 	assert result_of(run_all(manager, tiny_job(sdxl))).status is RunStatus.COMPLETED
 	assert manager.loaded_model == sdxl
 	manager.unload()

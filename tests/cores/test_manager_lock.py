@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 import torch
 
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.device import DevicePlan, plan_device
-from localai_ui.cores.pipeline.loader import LoadedModel, load_model
+from localai_ui.cores.loading.device import DevicePlan, plan_device
+from localai_ui.cores.loading.loader import LoadedModel, load_model
 from localai_ui.cores.pipeline.manager import PipelineManager
-from localai_ui.schemas.models import Architecture, ModelInfo
-from localai_ui.schemas.progress import GenerationResult, RunStatus, StepUpdate
-from tests.cores.jobs import result_of, run_all, tiny_info, tiny_job
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.models import ModelInfo
+from localai_ui.schemas.progress import GenerationResult, RunStatus, Started, StepUpdate
+from tests.cores.jobs import new_applier, result_of, run_all, tiny_info, tiny_job
 
 
 class UNetProbe:
@@ -52,7 +53,7 @@ def probe() -> UNetProbe:
 
 @pytest.fixture
 def manager(probe: UNetProbe) -> Iterator[PipelineManager]:
-	built = PipelineManager(plan_device('cpu'), loader=probe.loader)
+	built = PipelineManager(plan_device('cpu'), new_applier(), loader=probe.loader)
 	yield built
 	built.unload()
 
@@ -95,7 +96,7 @@ def test_cancel_stops_within_one_step_and_keeps_finished_batches(
 
 def test_leaving_the_iterator_early_frees_the_device(manager: PipelineManager, tiny_models_dir: Path) -> None:
 	events = manager.generate(tiny_job(tiny_info(tiny_models_dir), steps=50), CancelToken())
-	assert isinstance(next(events), StepUpdate)
+	assert isinstance(next(event for event in events if isinstance(event, StepUpdate)), StepUpdate)
 	assert manager.busy
 	events.close()
 	assert not manager.busy
@@ -104,7 +105,7 @@ def test_leaving_the_iterator_early_frees_the_device(manager: PipelineManager, t
 
 def test_a_job_cancelled_while_waiting_never_starts(manager: PipelineManager, tiny_models_dir: Path) -> None:
 	running = manager.generate(tiny_job(tiny_info(tiny_models_dir), steps=50), CancelToken())
-	next(running)
+	assert isinstance(next(running), Started) and manager.busy
 	waiting = CancelToken()
 	waiting.cancel()
 	events = run_all(manager, tiny_job(tiny_info(tiny_models_dir)), waiting)
@@ -137,7 +138,7 @@ def test_a_model_that_cannot_load_fails_the_job_clearly(manager: PipelineManager
 	broken = tmp_path / 'broken'
 	broken.mkdir()
 	(broken / 'model_index.json').write_text('{"_class_name": "StableDiffusionPipeline"}')
-	info = ModelInfo(name='broken', path=broken, architecture=Architecture.SD1)
+	info = ModelInfo(name='broken', path=broken, family=Family.SD1)
 	failed = result_of(run_all(manager, tiny_job(info)))
 	assert failed.status is RunStatus.FAILED
 	assert failed.error is not None and failed.error.startswith('broken: cannot load the model')

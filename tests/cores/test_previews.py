@@ -5,7 +5,7 @@ import torch
 from PIL import Image
 
 from localai_ui.cores.pipeline.previews import Decoder, PreviewThrottle, cheap_preview, make_preview
-from localai_ui.schemas.models import Architecture
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.progress import PreviewMode, PreviewSettings
 
 
@@ -31,7 +31,7 @@ class FakeClock:
 
 
 def test_cheap_preview_has_the_latent_size() -> None:
-	image = cheap_preview(_latents(height=6, width=10), Architecture.SD1)
+	image = cheap_preview(_latents(height=6, width=10), Family.SD1)
 	assert image.size == (10, 6)
 	assert image.mode == 'RGB'
 
@@ -39,31 +39,31 @@ def test_cheap_preview_has_the_latent_size() -> None:
 @pytest.mark.parametrize(
 	('architecture', 'channel', 'value', 'rgb'),
 	[
-		(Architecture.SD1, None, 0.0, (128, 128, 128)),
-		(Architecture.SDXL, None, 0.0, (141, 125, 127)),
-		(Architecture.SD1, 0, 1.0, (172, 157, 169)),
-		(Architecture.SD1, 0, 10.0, (255, 255, 255)),
-		(Architecture.SD1, 3, 10.0, (0, 0, 0)),
-		(Architecture.SDXL, 0, -10.0, (0, 0, 0)),
+		(Family.SD1, None, 0.0, (128, 128, 128)),
+		(Family.SDXL, None, 0.0, (141, 125, 127)),
+		(Family.SD1, 0, 1.0, (172, 157, 169)),
+		(Family.SD1, 0, 10.0, (255, 255, 255)),
+		(Family.SD1, 3, 10.0, (0, 0, 0)),
+		(Family.SDXL, 0, -10.0, (0, 0, 0)),
 	],
 )
 def test_known_latents_map_to_expected_colours(
-	architecture: Architecture, channel: int | None, value: float, rgb: tuple[int, int, int]
+	architecture: Family, channel: int | None, value: float, rgb: tuple[int, int, int]
 ) -> None:
 	assert _pixel(cheap_preview(_latents(channel, value), architecture)) == rgb
 
 
 def test_sd1_and_sdxl_factors_differ() -> None:
 	latents = torch.randn(1, 4, 8, 8, generator=torch.Generator().manual_seed(0))
-	sd1 = cheap_preview(latents, Architecture.SD1)
-	sdxl = cheap_preview(latents, Architecture.SDXL)
+	sd1 = cheap_preview(latents, Family.SD1)
+	sdxl = cheap_preview(latents, Family.SDXL)
 	assert sd1.tobytes() != sdxl.tobytes()
 
 
 def test_only_the_first_image_is_shown() -> None:
 	latents = _latents()
 	latents[1] = 5.0
-	assert _pixel(cheap_preview(latents, Architecture.SD1)) == (128, 128, 128)
+	assert _pixel(cheap_preview(latents, Family.SD1)) == (128, 128, 128)
 
 
 def _due_steps(settings: PreviewSettings, times: list[float]) -> list[int]:
@@ -120,7 +120,7 @@ def test_make_preview_shrinks_to_max_side(
 ) -> None:
 	seen: list[tuple[int, ...]] = []
 	settings = PreviewSettings(mode=mode, max_side=max_side)
-	image = make_preview(_latents(height=16, width=32), settings, Architecture.SD1, _decoder(seen))
+	image = make_preview(_latents(height=16, width=32), settings, Family.SD1, _decoder(seen))
 	assert image.size == size
 	assert _pixel(image) == colour
 	assert seen == [(1, 4, 16, 32)] * calls

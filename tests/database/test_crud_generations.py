@@ -7,7 +7,7 @@ from sqlalchemy import update
 
 from localai_ui.database import Database, DatabaseError, RecordNotFoundError
 from localai_ui.database import crud as database_service
-from localai_ui.database.tables import GenerationRow
+from localai_ui.database.tables.generations import GenerationRow
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.progress import RunStatus
 from tests.database.rows import STARTED, create_generation

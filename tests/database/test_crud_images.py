@@ -5,7 +5,7 @@ from sqlalchemy import delete
 
 from localai_ui.database import Database, DatabaseError
 from localai_ui.database import crud as database_service
-from localai_ui.database.tables import GenerationRow
+from localai_ui.database.tables.generations import GenerationRow
 from localai_ui.schemas.generation import GenerationRequest
 from tests.database.rows import STARTED, add_image, create_generation
 

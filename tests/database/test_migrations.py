@@ -10,10 +10,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
 
 from localai_ui.database import Database, DatabaseError, migrate, open_database
-from localai_ui.database.all_tables import Base
 from localai_ui.database.engine import create_sqlite_engine
-from localai_ui.database.history_tables import include_name
 from localai_ui.database.migrate import MIGRATIONS_DIR, render_item
+from localai_ui.database.tables import Base
+from localai_ui.database.tables.history_search import include_name
 
 
 def test_migrated_schema_equals_tables(database: Database) -> None:

@@ -1,11 +1,16 @@
-"""Debian's Chromium driven by Playwright, never a downloaded browser."""
+"""Debian's Chromium driven by Playwright, never a downloaded browser.
+
+Every page a test opens is watched: a console error, an uncaught page error or an HTTP response of 500 or more fails
+the test that caused it, even when everything the test looked at seemed fine (a tab that answered 500 on each load
+once passed 801 tests because no test opened it).
+"""
 
 import os
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import ConsoleMessage, Page, Response, ViewportSize
 
 CHROMIUM = Path('/usr/bin/chromium')
 FLAGS = [
@@ -17,6 +22,38 @@ FLAGS = [
 	'--disable-component-update',
 	'--disable-sync',
 ]
+DESKTOP: ViewportSize = {'width': 1440, 'height': 900}
+TABLET: ViewportSize = {'width': 800, 'height': 1100}
+
+
+@dataclass
+class PageProblems:
+	"""What went wrong in the browser while a test ran."""
+
+	console: list[str] = field(default_factory=list[str])
+	errors: list[str] = field(default_factory=list[str])
+	server: list[str] = field(default_factory=list[str])
+	stopped: bool = False
+
+	def stop(self) -> None:
+		"""The test is over: what the page logs while the app shuts down is not the test's doing."""
+		self.stopped = True
+
+	def watch(self, page: Page) -> None:
+		page.on('console', self._console)
+		page.on('pageerror', lambda error: None if self.stopped else self.errors.append(str(error)))
+		page.on('response', self._response)
+
+	def _console(self, message: ConsoleMessage) -> None:
+		if message.type == 'error' and not self.stopped:
+			self.console.append(message.text)
+
+	def _response(self, response: Response) -> None:
+		if response.status >= 500 and not self.stopped:
+			self.server.append(f'HTTP {response.status} {response.request.method} {response.url}')
+
+	def all(self) -> list[str]:
+		return [*self.console, *self.errors, *self.server]
 
 
 def require_chromium() -> None:
@@ -28,17 +65,6 @@ def require_chromium() -> None:
 	pytest.skip(f'{CHROMIUM} is missing (apt-get install chromium)')
 
 
-@pytest.fixture(scope='module')
-def browser() -> Iterator[Browser]:
-	require_chromium()
-	with sync_playwright() as playwright:
-		launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-		yield launched
-		launched.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-	opened = browser.new_page()
-	yield opened
-	opened.close()
+def sideways_overflow(page: Page) -> int:
+	"""How many pixels the page scrolls sideways (0 when nothing sticks out of the viewport)."""
+	return int(page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'))

@@ -4,10 +4,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import browser, page
 from tests.e2e.conftest import RunningApp
-
-__all__ = ['browser', 'page']
 
 TIMEOUT_MS = 60_000
 

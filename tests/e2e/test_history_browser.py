@@ -6,11 +6,8 @@ from pathlib import Path
 from gradio_client import Client
 from playwright.sync_api import Page, expect
 
-from tests.e2e.browser import browser, page
 from tests.e2e.conftest import RunningApp
 from tests.history.png_samples import SAMPLES
-
-__all__ = ['browser', 'page']
 
 TIMEOUT_MS = 30_000
 SMALL: dict[str, object] = {'width': 64, 'height': 64, 'steps': 2}

@@ -21,7 +21,6 @@ Json = dict[str, object]
 @pytest.fixture
 def loras_app(loras_settings: Settings) -> Iterator[RunningApp]:
 	app = start_app(replace(loras_settings, port=free_port()))
-	app.context.loras.wait_for_scan()
 	yield app
 	stop_app(app)
 
@@ -61,13 +60,13 @@ def test_list_import_generate_and_delete(api: Client, loras_app: RunningApp, lor
 
 
 def test_refusals_reach_the_caller_as_messages(api: Client) -> None:
-	with pytest.raises(AppError, match=r'made for SDXL .* "tiny-sd15" is SD1\.x'):
+	with pytest.raises(AppError, match=r'made for SDXL .* "tiny-sd15" is SD 1\.x'):
 		api.predict(prompt='a cat <lora:sdxl_kohya:1>', model='tiny-sd15', width=64, height=64, api_name='/generate')
 	with pytest.raises(AppError, match=r'".." is refused'):
 		api.predict(source='../loras/sd1_kohya.safetensors', api_name='/import_lora')
 	with pytest.raises(AppError, match='absolute paths are refused'):
 		api.predict(source='/etc/passwd', api_name='/import_lora')
-	with pytest.raises(AppError, match='not in the library'):
+	with pytest.raises(AppError, match='is not in the LoRA folder'):
 		api.predict(name='../sd1_kohya', confirm=True, api_name='/delete_lora')
 	download = cast(Json, api.predict(source='http://127.0.0.1:9/x.safetensors', api_name='/import_lora'))
 	assert download['name'] == 'x.safetensors'

@@ -9,18 +9,16 @@ from playwright.sync_api import Page, expect
 
 from localai_ui.schemas.progress import PreviewSettings
 from localai_ui.settings import Settings
-from tests.e2e.browser import browser, page
 from tests.e2e.conftest import RunningApp, free_port, start_app, stop_app
 from tests.e2e.test_browser import TIMEOUT_MS, set_slider
 from tests.loras.conftest import lora_dir, loras_settings
 
-__all__ = ['browser', 'lora_dir', 'loras_settings', 'page']
+__all__ = ['lora_dir', 'loras_settings']
 
 
 @pytest.fixture
 def loras_app(loras_settings: Settings) -> Iterator[RunningApp]:
 	app = start_app(replace(loras_settings, port=free_port(), preview=PreviewSettings(max_per_second=1000)))
-	app.context.loras.wait_for_scan()
 	yield app
 	stop_app(app)
 
@@ -31,7 +29,7 @@ def test_pick_in_generate_insert_from_the_loras_tab_and_generate(page: Page, lor
 	set_slider(page, 'Width', 64)
 	set_slider(page, 'Height', 64)
 	page.locator('#prompt textarea').fill('a red apple')
-	page.locator('#lora-picker-panel').get_by_text('LoRAs').click()
+	page.locator('#extra-networks').get_by_text('Embeddings and LoRAs').click()
 	page.locator('#lora-picker input').fill('sd1_kohya_b')
 	page.get_by_role('option', name='sd1_kohya_b', exact=True).click()
 	expect(page.locator('#prompt textarea')).to_have_value('a red apple <lora:sd1_kohya_b:1>')

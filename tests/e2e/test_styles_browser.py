@@ -5,11 +5,8 @@ import re
 from playwright.sync_api import Page, expect
 
 from localai_ui.features.styles.service import StylesService
-from tests.e2e.browser import browser, page
 from tests.e2e.conftest import RunningApp
 from tests.e2e.test_browser import TIMEOUT_MS, open_generate
-
-__all__ = ['browser', 'page']
 
 
 def pick_style(page: Page, name: str) -> None:

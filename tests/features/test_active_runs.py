@@ -2,8 +2,8 @@
 
 import threading
 
-from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.features.generate.active_runs import ActiveRuns
+from localai_ui.schemas.cancel import CancelToken
 
 
 def test_cancel_only_affects_the_owners_tokens() -> None:

@@ -7,20 +7,20 @@ import pytest
 import torch
 
 from localai_ui.context import AppContext, build_context
-from localai_ui.cores.infotext import parse_infotext
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.device import DevicePlan
-from localai_ui.cores.pipeline.loader import LoadedModel, load_model
+from localai_ui.cores.loading.device import DevicePlan
+from localai_ui.cores.loading.loader import LoadedModel, load_model
 from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.database import crud as database_service
-from localai_ui.features.generate.service import parse_request
+from localai_ui.features.generate.resolve import parse_request
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.errors import InvalidRequestError, NoModelError
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.outputs import SavedBatch
 from localai_ui.schemas.progress import RunStatus, StepUpdate
-from localai_ui.services.png_metadata import read_parameters
+from localai_ui.services.png_info.infotext import parse_infotext
+from localai_ui.services.png_info.png_parameters import read_parameters
 from localai_ui.settings import Settings
-from tests.features.generate_helpers import generate_service, run_to_end, small_request
+from tests.features.generate_helpers import generate_service, recorded, run_to_end, small_request
 
 
 def test_a_run_saves_pngs_and_records_everything(context: AppContext) -> None:
@@ -40,8 +40,8 @@ def test_a_run_saves_pngs_and_records_everything(context: AppContext) -> None:
 	assert parsed.params['Sampler'] == 'DPM++ 2M' and parsed.params['Schedule type'] == 'Karras'
 	assert parsed.params['Model'] == 'tiny-sd15' and parsed.params['Size'] == '64x64'
 	with context.database.transaction() as session:
-		record = database_service.get_generation(session, generation_id=finished.generation_id)
-		images = database_service.list_images(session, generation_id=finished.generation_id)
+		record = database_service.get_generation(session, generation_id=recorded(finished.generation_id))
+		images = database_service.list_images(session, generation_id=recorded(finished.generation_id))
 	assert record is not None and record.status is RunStatus.COMPLETED
 	assert record.seeds == (5, 6) and record.model_name == 'tiny-sd15' and record.schedule == 'Karras'
 	assert record.infotext == finished.images[0].infotext
@@ -57,15 +57,15 @@ def test_random_seed_is_drawn_once_and_recorded(context: AppContext) -> None:
 
 def test_named_model_and_default_model(context: AppContext) -> None:
 	service = generate_service(context)
-	assert [model.name for model in service.list_models()] == ['tiny-sd15', 'tiny-sdxl']
-	assert service.resolve(small_request()).model.name == 'tiny-sd15'
+	assert [model.name for model in service.catalog.list_models()] == ['tiny-sd15', 'tiny-sdxl']
+	assert service.resolver.resolve(small_request()).model.name == 'tiny-sd15'
 	_, finished = run_to_end(service, small_request(model='tiny-sdxl'))
 	assert parse_infotext(finished.images[0].infotext).params['Model'] == 'tiny-sdxl'
 
 
 def test_unknown_model_names_what_is_available(context: AppContext) -> None:
 	with pytest.raises(NoModelError, match="'nope' is not in .*available: tiny-sd15, tiny-sdxl"):
-		generate_service(context).resolve(small_request(model='nope'))
+		generate_service(context).resolver.resolve(small_request(model='nope'))
 
 
 def test_no_model_says_where_to_put_one(settings: Settings, tmp_path: Path) -> None:
@@ -104,11 +104,12 @@ def _exploding_loader(info: ModelInfo, plan: DevicePlan) -> LoadedModel:
 
 
 def test_a_failed_run_is_recorded_with_its_message(context: AppContext) -> None:
-	service = generate_service(context, PipelineManager(context.manager.plan, loader=_exploding_loader))
+	manager = PipelineManager(context.manager.plan, context.manager.loras, loader=_exploding_loader)
+	service = generate_service(context, manager)
 	_, finished = run_to_end(service, small_request())
 	assert finished.status is RunStatus.FAILED and finished.error == 'RuntimeError: the GPU caught fire'
 	with context.database.transaction() as session:
-		record = database_service.get_generation(session, generation_id=finished.generation_id)
+		record = database_service.get_generation(session, generation_id=recorded(finished.generation_id))
 	assert record is not None and record.status is RunStatus.FAILED and record.error == finished.error
 
 

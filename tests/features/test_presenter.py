@@ -5,9 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.features.generate.presenter import finished_html, format_seconds, gallery_items, progress_html
+from localai_ui.features.generate.presenter import gallery_items
+from localai_ui.features.generate.progress_text import (
+	finished_html,
+	format_seconds,
+	loading_html,
+	progress_html,
+	waiting_html,
+)
 from localai_ui.schemas.outputs import RunFinished, SavedImage
-from localai_ui.schemas.progress import RunStatus, StepUpdate
+from localai_ui.schemas.progress import RunStatus, StepUpdate, Waiting
 
 
 def _update(step: int, total: int, batch_index: int = 0, batch_count: int = 1) -> StepUpdate:
@@ -67,9 +74,9 @@ def test_format_seconds(seconds: float, text: str) -> None:
 		(RunStatus.COMPLETED, 1, 3.456, 'Done: 1 image at 3.46 it/s.'),
 		(RunStatus.COMPLETED, 4, 3.456, 'Done: 4 images at 3.46 it/s.'),
 		(RunStatus.COMPLETED, 2, None, 'Done: 2 images.'),
-		(RunStatus.INTERRUPTED, 0, None, 'Stopped: 0 finished images kept.'),
-		(RunStatus.INTERRUPTED, 1, 3.456, 'Stopped: 1 finished image kept.'),
-		(RunStatus.INTERRUPTED, 3, 3.456, 'Stopped: 3 finished images kept.'),
+		(RunStatus.INTERRUPTED, 0, None, 'Stopped before any image was finished.'),
+		(RunStatus.INTERRUPTED, 1, 3.456, 'Stopped: 1 image kept.'),
+		(RunStatus.INTERRUPTED, 3, 3.456, 'Stopped: 3 images kept.'),
 	],
 )
 def test_finished_text(status: RunStatus, count: int, it_per_s: float | None, text: str) -> None:
@@ -79,3 +86,14 @@ def test_finished_text(status: RunStatus, count: int, it_per_s: float | None, te
 def test_gallery_items_caption_each_image_with_its_seed() -> None:
 	assert gallery_items(list(_images(2))) == [('/out/00000.png', 'Seed 40'), ('/out/00001.png', 'Seed 41')]
 	assert gallery_items([]) == []
+
+
+def test_waiting_and_loading_lines_say_what_the_run_waits_for() -> None:
+	assert _text(waiting_html(Waiting(1, 40.2))) == 'Waiting: 1 run ahead · about 40 s'
+	assert _text(waiting_html(Waiting(3, None))) == 'Waiting: 3 runs ahead'
+	assert 'Loading model tiny-sdxl' in _text(loading_html('tiny-sdxl'))
+
+
+def test_a_failed_run_says_why_in_the_error_colour() -> None:
+	html = finished_html(RunFinished(1, RunStatus.FAILED, (), (1,), error='Out of <memory>', it_per_s=None))
+	assert 'lai-error' in html and _text(html) == 'Failed: Out of &lt;memory&gt;'

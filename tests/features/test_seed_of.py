@@ -2,7 +2,7 @@
 
 import pytest
 
-from localai_ui.features.generate.ui_events import seed_of
+from localai_ui.features.generate.ui.seed import seed_of
 
 PARAMS = 'Steps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7'
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from PIL import Image
 
-from localai_ui.cores.infotext import build_infotext, infotext_params
-from localai_ui.database import Database, history_crud
+from localai_ui.database import Database
 from localai_ui.database import crud as database_service
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.progress import RunStatus
 from localai_ui.services.atomic_files import write_atomic
-from localai_ui.services.png_metadata import encode_png
+from localai_ui.services.png_info.infotext import build_infotext, infotext_params
+from localai_ui.services.png_info.png_parameters import encode_png
 from localai_ui.services.thumbnails import write_thumbnail
 
 DAY = datetime(2026, 3, 14, 12, 0, tzinfo=UTC)
@@ -56,7 +56,7 @@ def seed_run(
 				session, generation_id=generation_id, path=relative, seed=image_seed, index=index, width=64,
 				height=64, created_at=started,
 			)  # fmt: skip
-			history_crud.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
+			database_service.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
 		image_ids.append(image_id)
 		paths.append(relative)
 	with database.transaction() as session:

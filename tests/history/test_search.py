@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from localai_ui.database import Database
-from localai_ui.database.history_search import fts_query
+from localai_ui.database.crud.history_search import fts_query
 from localai_ui.features.history.filters import parse_filters
 from localai_ui.features.history.service import PAGE_SIZE, HistoryService
 from localai_ui.schemas.errors import InvalidRequestError

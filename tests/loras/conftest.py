@@ -11,7 +11,7 @@ import torch
 from localai_ui.context import AppContext, build_context
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
-from localai_ui.schemas.models import Architecture
+from localai_ui.schemas.assets import Family
 from localai_ui.settings import Settings, settings_for
 from tests.loras.lora_builders import kohya_lora, kohya_metadata, peft_lora, write_lora
 from tests.loras.rendering import Pixels, render, tiny_model, weights
@@ -40,7 +40,7 @@ def lora_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 	return folder
 
 
-def _reference(architecture: Architecture) -> Reference:
+def _reference(architecture: Family) -> Reference:
 	pipeline = tiny_model(architecture).pipeline
 	return Reference(render(pipeline), weights(pipeline))
 
@@ -48,12 +48,12 @@ def _reference(architecture: Architecture) -> Reference:
 @pytest.fixture(scope='session')
 def sd1_reference() -> Reference:
 	"""Pixels and weights of a tiny SD1 pipeline that never saw a LoRA."""
-	return _reference(Architecture.SD1)
+	return _reference(Family.SD1)
 
 
 @pytest.fixture(scope='session')
 def sdxl_reference() -> Reference:
-	return _reference(Architecture.SDXL)
+	return _reference(Family.SDXL)
 
 
 @pytest.fixture
@@ -72,6 +72,5 @@ def loras_settings(tmp_path: Path, tiny_models_dir: Path, lora_dir: Path) -> Set
 @pytest.fixture
 def loras_context(loras_settings: Settings) -> Iterator[AppContext]:
 	built = build_context(loras_settings)
-	built.loras.wait_for_scan()
 	yield built
 	built.close()

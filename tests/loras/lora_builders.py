@@ -9,8 +9,9 @@ import torch
 from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 from safetensors.torch import save
 
-from localai_ui.schemas.loras import LoraSpec, LoraTag
-from localai_ui.services.lora_files import inspect_lora
+from localai_ui.schemas.loras import LoraSpec
+from localai_ui.services.hashing import file_hashes
+from localai_ui.services.lora_files.inspect import inspect_lora
 
 Tensors = dict[str, torch.Tensor]
 TinyPipeline = StableDiffusionPipeline | StableDiffusionXLPipeline
@@ -97,5 +98,17 @@ def write_lora(path: Path, tensors: Tensors, metadata: Mapping[str, str] | None 
 
 
 def lora_spec(folder: Path, name: str, weight: float = 1.0, te_weight: float | None = None) -> LoraSpec:
-	"""The spec for `<folder>/<name>.safetensors`, inspected as the library would."""
-	return LoraSpec.from_file(inspect_lora(folder / f'{name}.safetensors'), LoraTag(name, weight, te_weight))
+	"""The spec for `<folder>/<name>.safetensors`, inspected and hashed as the library would."""
+	path = folder / f'{name}.safetensors'
+	found = inspect_lora(path)
+	hashes = file_hashes(path, addnet=True)
+	return LoraSpec(
+		name=name,
+		path=path,
+		weight=weight,
+		addnet_hash=hashes.addnet or '',
+		family=found.family,
+		cross_attention_dim=found.details.cross_attention_dim,
+		layout=found.details.layout,
+		te_weight=te_weight,
+	)

@@ -5,8 +5,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from localai_ui.cores.pipeline.loader import LoadedModel
-from localai_ui.schemas.models import Architecture, ModelInfo
+from localai_ui.cores.loading.loader import LoadedModel
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.models import ModelInfo
 from tests.loras.lora_builders import TinyPipeline
 from tests.tiny_models import build_sd1, build_sdxl
 
@@ -14,11 +15,11 @@ Pixels = np.ndarray[tuple[int, int, int], np.dtype[np.int16]]
 COMPONENTS = ('unet', 'text_encoder', 'text_encoder_2')
 
 
-def tiny_model(architecture: Architecture) -> LoadedModel:
+def tiny_model(architecture: Family) -> LoadedModel:
 	"""A freshly built tiny pipeline (the same weights every time) as the manager would hold it."""
-	pipeline = build_sdxl() if architecture is Architecture.SDXL else build_sd1()
+	pipeline = build_sdxl() if architecture is Family.SDXL else build_sd1()
 	pipeline.set_progress_bar_config(disable=True)
-	name = 'tiny-sdxl' if architecture is Architecture.SDXL else 'tiny-sd15'
+	name = 'tiny-sdxl' if architecture is Family.SDXL else 'tiny-sd15'
 	return LoadedModel(ModelInfo(name, Path(name), architecture), pipeline, dict(pipeline.scheduler.config))
 
 

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from localai_ui.cores.loras.applier import LoraApplier
-from localai_ui.schemas.models import Architecture
+from localai_ui.schemas.assets import Family
 from tests.loras.conftest import Reference
 from tests.loras.lora_builders import lora_spec
 from tests.loras.rendering import largest_weight_difference, pixel_difference, render, tiny_model, weights
@@ -12,7 +12,7 @@ from tests.loras.rendering import largest_weight_difference, pixel_difference, r
 def test_weight_zero_is_no_lora_and_weight_one_changes_the_image(
 	lora_dir: Path, applier: LoraApplier, sd1_reference: Reference
 ) -> None:
-	model = tiny_model(Architecture.SD1)
+	model = tiny_model(Family.SD1)
 	applier.apply(model, [lora_spec(lora_dir, 'sd1_kohya', 0.0)])
 	assert pixel_difference(render(model.pipeline), sd1_reference.pixels) == 0
 	applier.apply(model, [lora_spec(lora_dir, 'sd1_kohya', 1.0)])
@@ -23,7 +23,7 @@ def test_weight_zero_is_no_lora_and_weight_one_changes_the_image(
 def test_two_loras_combine_and_removing_them_restores_every_weight(
 	lora_dir: Path, applier: LoraApplier, sd1_reference: Reference
 ) -> None:
-	model = tiny_model(Architecture.SD1)
+	model = tiny_model(Family.SD1)
 	first, second = lora_spec(lora_dir, 'sd1_kohya', 0.8), lora_spec(lora_dir, 'sd1_peft', 0.6)
 	applier.apply(model, [first])
 	alone_first = render(model.pipeline)
@@ -46,7 +46,7 @@ def test_two_loras_combine_and_removing_them_restores_every_weight(
 def test_changing_weights_then_removing_restores_exactly(
 	lora_dir: Path, applier: LoraApplier, sd1_reference: Reference
 ) -> None:
-	model = tiny_model(Architecture.SD1)
+	model = tiny_model(Family.SD1)
 	for weight in (1.0, -1.5, 0.3, 2.0):
 		applier.apply(model, [lora_spec(lora_dir, 'sd1_kohya', weight), lora_spec(lora_dir, 'sd1_ldm', -weight)])
 	once = render(model.pipeline)
@@ -60,7 +60,7 @@ def test_changing_weights_then_removing_restores_exactly(
 def test_one_pipeline_then_another_leaves_both_clean(
 	lora_dir: Path, applier: LoraApplier, sd1_reference: Reference, sdxl_reference: Reference
 ) -> None:
-	sd1, sdxl = tiny_model(Architecture.SD1), tiny_model(Architecture.SDXL)
+	sd1, sdxl = tiny_model(Family.SD1), tiny_model(Family.SDXL)
 	applier.apply(sd1, [lora_spec(lora_dir, 'sd1_kohya')])
 	applier.apply(sdxl, [lora_spec(lora_dir, 'sdxl_ldm', 0.7), lora_spec(lora_dir, 'sdxl_peft', 0.5)])
 	assert applier.active(sd1) == {'sd1_kohya': 1.0}
@@ -76,7 +76,7 @@ def test_one_pipeline_then_another_leaves_both_clean(
 def test_separate_text_encoder_weight_and_the_later_of_a_file_named_twice(
 	lora_dir: Path, applier: LoraApplier, sd1_reference: Reference
 ) -> None:
-	model = tiny_model(Architecture.SD1)
+	model = tiny_model(Family.SD1)
 	applier.apply(model, [lora_spec(lora_dir, 'sd1_kohya', 1.0, te_weight=0.0)])
 	unet_only = render(model.pipeline)
 	applier.apply(model, [lora_spec(lora_dir, 'sd1_kohya', 1.0)])

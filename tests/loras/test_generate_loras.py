@@ -5,30 +5,20 @@ import pytest
 from PIL import Image
 
 from localai_ui.context import AppContext
-from localai_ui.cores.infotext import parse_infotext
-from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.database import crud as database_service
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.loras import LoraIncompatibleError, LoraTagError
 from localai_ui.schemas.outputs import RunFinished
-from tests.features.generate_helpers import generate_service, run_to_end, small_request
+from localai_ui.services.png_info.infotext import parse_infotext
+from tests.features.generate_helpers import fresh_manager, generate_service, recorded, run_to_end, small_request
 from tests.loras.rendering import Pixels, pixel_difference
 
 PROMPT = 'a red apple'
 
 
 def lora_service(context: AppContext) -> GenerateService:
-	base = generate_service(context)
-	settings = context.settings
-	return type(base)(
-		manager=context.manager,
-		database=context.database,
-		models_dir=settings.models_dir,
-		outputs_dir=settings.outputs_dir,
-		preview=context.preferences.current_preview,
-		loras=context.loras.resolver,
-	)
+	return generate_service(context)
 
 
 def pixels_of(finished: RunFinished) -> Pixels:
@@ -44,7 +34,7 @@ def run(service: GenerateService, prompt: str, model: str = 'tiny-sd15') -> tupl
 
 def never_had_a_lora(context: AppContext, model: str = 'tiny-sd15') -> Pixels:
 	"""The same request on a fresh manager: a pipeline loaded from disk that no LoRA ever touched."""
-	return run(generate_service(context, PipelineManager(context.manager.plan)), PROMPT, model)[0]
+	return run(generate_service(context, fresh_manager(context)), PROMPT, model)[0]
 
 
 def test_a_lora_changes_the_image_and_leaves_no_trace(loras_context: AppContext) -> None:
@@ -54,13 +44,13 @@ def test_a_lora_changes_the_image_and_leaves_no_trace(loras_context: AppContext)
 	assert pixel_difference(with_lora, clean) > 10
 	assert pixel_difference(run(service, f'{PROMPT}, <lora:sd1_kohya:0>')[0], clean) == 0
 	assert pixel_difference(run(service, PROMPT)[0], clean) == 0
-	addnet = loras_context.loras.library.record('sd1_kohya').addnet_hash
+	addnet = loras_context.libraries.loras.library.record('sd1_kohya').row.addnet_hash
 	parsed = parse_infotext(finished.images[0].infotext)
 	assert parsed.prompt == f'{PROMPT} <lora:sd1_kohya:1>'
 	assert parsed.params['Lora hashes'] == f'sd1_kohya: {addnet}'
 	assert f'Lora hashes: "sd1_kohya: {addnet}"' in finished.images[0].infotext
 	with loras_context.database.transaction() as session:
-		row = database_service.get_generation(session, generation_id=finished.generation_id)
+		row = database_service.get_generation(session, generation_id=recorded(finished.generation_id))
 	assert row is not None and row.prompt == f'{PROMPT} <lora:sd1_kohya:1>'
 
 
@@ -88,7 +78,9 @@ def test_switching_models_and_back_leaves_both_clean(loras_context: AppContext) 
 def test_a_lora_for_another_architecture_is_refused_before_the_run(loras_context: AppContext) -> None:
 	service = lora_service(loras_context)
 	request = small_request(prompt=f'{PROMPT} <lora:sd1_kohya:1>', model='tiny-sdxl')
-	with pytest.raises(LoraIncompatibleError, match=r'"sd1_kohya" is made for SD1\.x .* the model "tiny-sdxl" is SDXL'):
+	with pytest.raises(
+		LoraIncompatibleError, match=r'"sd1_kohya" is made for SD 1\.x .* the model "tiny-sdxl" is SDXL'
+	):
 		run_to_end(service, request)
 	with pytest.raises(InvalidRequestError, match="'sd1_kohy' is not in .*did you mean sd1_kohya"):
 		run_to_end(service, small_request(prompt='<lora:sd1_kohy:1> x'))

@@ -1,4 +1,4 @@
-"""A LoRA file is read from its header alone: layout, base model, trigger words, A1111 hashes; bad files refused."""
+"""A LoRA file is read from its header alone: layout, family, trigger words; its A1111 hashes; bad files refused."""
 
 import hashlib
 import json
@@ -9,52 +9,58 @@ from pathlib import Path
 import pytest
 import torch
 
-from localai_ui.schemas.loras import LoraBase, LoraFileError, LoraLayout
-from localai_ui.services.lora_files import inspect_lora, lora_hashes
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.loras import LoraFileError, LoraLayout
+from localai_ui.services.hashing import file_hashes
+from localai_ui.services.lora_files.inspect import inspect_lora
 from tests.loras.lora_builders import RANK, write_lora
 
 
 @pytest.mark.parametrize(
-	('name', 'layout', 'base', 'width'),
+	('name', 'layout', 'family', 'width'),
 	[
-		('sd1_kohya', LoraLayout.KOHYA, LoraBase.SD1, 32),
-		('sd1_peft', LoraLayout.PEFT, LoraBase.UNKNOWN, 32),
-		('sd1_ldm', LoraLayout.KOHYA_LDM, LoraBase.SD1, 32),
-		('sdxl_ldm', LoraLayout.KOHYA_LDM, LoraBase.SDXL, 64),
-		('sdxl_peft', LoraLayout.PEFT, LoraBase.SDXL, 64),
+		('sd1_kohya', LoraLayout.KOHYA, Family.SD1, 32),
+		('sd1_peft', LoraLayout.PEFT, Family.UNKNOWN, 32),
+		('sd1_ldm', LoraLayout.KOHYA_LDM, Family.SD1, 32),
+		('sdxl_ldm', LoraLayout.KOHYA_LDM, Family.SDXL, 64),
+		('sdxl_peft', LoraLayout.PEFT, Family.SDXL, 64),
 	],
 )
-def test_layout_base_and_width_come_from_the_header(
-	lora_dir: Path, name: str, layout: LoraLayout, base: LoraBase, width: int
+def test_layout_family_and_width_come_from_the_header(
+	lora_dir: Path, name: str, layout: LoraLayout, family: Family, width: int
 ) -> None:
 	info = inspect_lora(lora_dir / f'{name}.safetensors')
-	assert (info.name, info.layout, info.base, info.cross_attention_dim) == (name, layout, base, width)
-	assert info.rank == RANK and info.text_encoder_keys
+	details = info.details
+	assert (details.layout, info.family, details.cross_attention_dim) == (layout, family, width)
+	assert details.rank == RANK and details.text_encoder_keys
 
 
 def test_trigger_words_and_metadata_of_a_kohya_file(lora_dir: Path) -> None:
-	info = inspect_lora(lora_dir / 'sd1_kohya.safetensors', name='Ink style')
-	assert info.name == 'Ink style'
-	assert info.trigger_words == ('shiny', 'red apple', 'still life')
-	assert info.metadata['ss_base_model_version'] == 'sd_v1' and info.base.label == 'SD1.x'
+	info = inspect_lora(lora_dir / 'sd1_kohya.safetensors')
+	assert info.details.trigger_words == ('shiny', 'red apple', 'still life')
+	assert info.metadata['ss_base_model_version'] == 'sd_v1' and info.family.label == 'SD 1.x'
 
 
 def test_hashes_match_hashlib_over_the_same_bytes(lora_dir: Path) -> None:
 	path = lora_dir / 'sd1_kohya.safetensors'
 	data = path.read_bytes()
 	header_end = 8 + int.from_bytes(data[:8], 'little')
-	info = inspect_lora(path)
-	assert info.sha256 == hashlib.sha256(data).hexdigest()
-	assert info.autov2 == info.sha256[:10]
-	assert info.addnet_hash == hashlib.sha256(data[header_end:]).hexdigest()[:12]
-	assert info.size == len(data)
+	hashes = file_hashes(path, addnet=True)
+	assert hashes.sha256 == hashlib.sha256(data).hexdigest()
+	assert hashes.autov2 == hashes.sha256[:10]
+	assert hashes.addnet == hashlib.sha256(data[header_end:]).hexdigest()[:12]
+	assert file_hashes(path, addnet=False).addnet is None
 
 
 def test_hashes_of_a_file_larger_than_one_chunk(tmp_path: Path) -> None:
 	path = write_lora(tmp_path / 'big.safetensors', {'unet.a.lora_A.weight': torch.ones(1100, 1024)})
 	data = path.read_bytes()
 	header_end = 8 + int.from_bytes(data[:8], 'little')
-	assert lora_hashes(path) == (hashlib.sha256(data).hexdigest(), hashlib.sha256(data[header_end:]).hexdigest()[:12])
+	hashes = file_hashes(path, addnet=True)
+	assert (hashes.sha256, hashes.addnet) == (
+		hashlib.sha256(data).hexdigest(),
+		hashlib.sha256(data[header_end:]).hexdigest()[:12],
+	)
 
 
 def _header(entries: Mapping[str, object]) -> bytes:
@@ -98,4 +104,4 @@ def test_a_pickle_by_extension_is_never_opened(tmp_path: Path) -> None:
 
 def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
 	with pytest.raises(LoraFileError, match='missing.safetensors: cannot read'):
-		lora_hashes(tmp_path / 'missing.safetensors')
+		inspect_lora(tmp_path / 'missing.safetensors')

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from localai_ui.schemas.loras import LoraBase
-from localai_ui.services.lora_keys import Shapes, detect_base, rank, trigger_words
+from localai_ui.schemas.assets import Family
+from localai_ui.services.lora_files.keys import Shapes, detect_family, rank, trigger_words
 
 TO_K = 'lora_unet_down_blocks_1_attentions_0_transformer_blocks_0_attn2_to_k.lora_down.weight'
 
@@ -13,21 +13,21 @@ TO_K = 'lora_unet_down_blocks_1_attentions_0_transformer_blocks_0_attn2_to_k.lor
 @pytest.mark.parametrize(
 	('shapes', 'metadata', 'base'),
 	[
-		({TO_K: (8, 768)}, {}, LoraBase.SD1),
-		({TO_K: (8, 1024)}, {}, LoraBase.SD2),
-		({TO_K: (8, 2048)}, {}, LoraBase.SDXL),
-		({TO_K: (8, 300)}, {}, LoraBase.UNKNOWN),
-		({'lora_te1_x.lora_down.weight': (8, 768)}, {}, LoraBase.UNKNOWN),
-		({'lora_te2_x.lora_down.weight': (8, 1280)}, {}, LoraBase.SDXL),
-		({TO_K: (8, 768)}, {'ss_base_model_version': 'sdxl_base_v1-0'}, LoraBase.SDXL),
-		({TO_K: (8, 768)}, {'ss_v2': 'True'}, LoraBase.SD2),
-		({TO_K: (8, 768)}, {'ss_base_model_version': 'sd_v2_768_v'}, LoraBase.SD2),
-		({}, {'modelspec.architecture': 'stable-diffusion-v1/lora'}, LoraBase.SD1),
-		({}, {'modelspec.architecture': 'stable-diffusion-xl-v1-base/lora'}, LoraBase.SDXL),
+		({TO_K: (8, 768)}, {}, Family.SD1),
+		({TO_K: (8, 1024)}, {}, Family.SD2),
+		({TO_K: (8, 2048)}, {}, Family.SDXL),
+		({TO_K: (8, 300)}, {}, Family.UNKNOWN),
+		({'lora_te1_x.lora_down.weight': (8, 768)}, {}, Family.UNKNOWN),
+		({'lora_te2_x.lora_down.weight': (8, 1280)}, {}, Family.SDXL),
+		({TO_K: (8, 768)}, {'ss_base_model_version': 'sdxl_base_v1-0'}, Family.SDXL),
+		({TO_K: (8, 768)}, {'ss_v2': 'True'}, Family.SD2),
+		({TO_K: (8, 768)}, {'ss_base_model_version': 'sd_v2_768_v'}, Family.SD2),
+		({}, {'modelspec.architecture': 'stable-diffusion-v1/lora'}, Family.SD1),
+		({}, {'modelspec.architecture': 'stable-diffusion-xl-v1-base/lora'}, Family.SDXL),
 	],
 )
-def test_base_model(shapes: Shapes, metadata: dict[str, str], base: LoraBase) -> None:
-	assert detect_base(shapes, metadata) is base
+def test_base_model(shapes: Shapes, metadata: dict[str, str], base: Family) -> None:
+	assert detect_family(shapes, metadata) is base
 
 
 def test_rank_is_the_largest_down_matrix() -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.cores.loras.prompt_tags import combine_loras, extract_lora_tags
+from localai_ui.cores.prompts.lora_tags import combine_loras, extract_lora_tags
 from localai_ui.schemas.loras import LoraSpec, LoraTag, LoraTagError, lora_hashes_infotext
 
 

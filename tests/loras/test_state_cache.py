@@ -8,8 +8,8 @@ import torch
 
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import FileKey, LoraStateCache, StateDict, read_state_dict
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.loras import LoraFileError
-from localai_ui.schemas.models import Architecture
 from tests.loras.lora_builders import lora_spec, write_lora
 from tests.loras.rendering import tiny_model
 
@@ -80,7 +80,7 @@ def test_unreadable_files_are_refused_naming_them(tmp_path: Path) -> None:
 def test_switching_lora_sets_reads_each_file_once(lora_dir: Path) -> None:
 	reader = CountingReader()
 	applier = LoraApplier(LoraStateCache(reader=reader))
-	model = tiny_model(Architecture.SD1)
+	model = tiny_model(Family.SD1)
 	kohya, peft = lora_spec(lora_dir, 'sd1_kohya'), lora_spec(lora_dir, 'sd1_peft')
 	for chosen in ([kohya], [kohya, peft], [], [peft], [kohya], []):
 		applier.apply(model, chosen)

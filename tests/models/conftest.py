@@ -1,15 +1,14 @@
 """Tiny single-file checkpoints (built once), a models folder holding copies of them, and a library over it."""
 
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from localai_ui.context import AppContext, build_context
-from localai_ui.features.models.hasher import needs_hash
 from localai_ui.settings import Settings, settings_for
+from tests.conftest import wait_for_hashes
 from tests.models.tiny_checkpoints import write_tiny_checkpoints
 
 
@@ -52,8 +51,6 @@ def models_settings(tmp_path: Path, models_dir: Path) -> Settings:
 def models_context(models_settings: Settings) -> Iterator[AppContext]:
 	"""The app's context once the background hasher has hashed every model it found at startup."""
 	built = build_context(models_settings)
-	deadline = time.monotonic() + 60
-	while any(needs_hash(record) for record in built.models.library.records()) and time.monotonic() < deadline:
-		time.sleep(0.02)
+	wait_for_hashes(built)
 	yield built
 	built.close()

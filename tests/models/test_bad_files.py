@@ -6,10 +6,12 @@ from pathlib import Path
 import pytest
 
 from localai_ui.context import AppContext
+from localai_ui.library.kinds.checkpoints import CheckpointKind
+from localai_ui.library.scan import scan_entry
+from localai_ui.library.walk import Entry
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.services.model_files import ModelFile, inspect_model_file
-from localai_ui.services.model_files_errors import ModelFileError, PickleRefusedError
-from localai_ui.services.safetensors_header import read_header
+from localai_ui.schemas.file_errors import ModelFileError, PickleRefusedError
+from localai_ui.services.safetensors.header import read_header
 from tests.models.bad_files import BAD_FILES, valid
 
 
@@ -18,12 +20,13 @@ def test_import_refuses_it_and_the_library_is_unchanged(models_context: AppConte
 	write, reason = BAD_FILES[kind]
 	import_dir = models_context.settings.import_dirs[0]
 	write(import_dir / 'suspect.safetensors')
-	before = models_context.models.library.records()
+	shelf = models_context.libraries.checkpoints
+	before = shelf.library.records()
 	with pytest.raises(LocalAIError, match=reason) as caught:
-		models_context.models.imports.import_path('suspect.safetensors')
-		models_context.models.library.info(models_context.models.library.record('suspect'))
+		shelf.imports.import_path('suspect.safetensors')
+		models_context.libraries.catalog.info(shelf.library.record('suspect'))  # imported, listed as unsupported
 	assert 'suspect' in str(caught.value)
-	assert kind == 'unknown architecture' or models_context.models.library.records() == before
+	assert kind == 'unknown architecture' or shelf.library.records() == before
 
 
 @pytest.mark.parametrize('kind', [kind for kind in BAD_FILES if kind != 'unknown architecture'])
@@ -33,13 +36,14 @@ def test_scan_lists_it_with_the_reason_and_upload_refuses_it(
 	write, reason = BAD_FILES[kind]
 	upload = tmp_path / 'upload.safetensors'
 	write(upload)
+	shelf = models_context.libraries.checkpoints
 	with pytest.raises(ModelFileError, match=reason):
-		models_context.models.imports.save_upload(upload, 'bad.safetensors')
+		shelf.imports.save_upload(upload, 'bad.safetensors')
 	write(models_context.settings.models_dir / 'dropped.safetensors')
-	models_context.models.library.refresh()
-	record = models_context.models.library.record('dropped')
-	assert record.status in ('invalid', 'unsupported') and reason.lower() in str(record.problem).lower()
-	assert [model.name for model in models_context.models.library.list_models()] == ['tiny-sd15', 'tiny-sdxl']
+	shelf.library.refresh()
+	record = shelf.library.record('dropped')
+	assert record.status in ('invalid', 'unsupported') and reason.lower() in record.reason.lower()
+	assert [model.name for model in models_context.libraries.catalog.list_models()] == ['tiny-sd15', 'tiny-sdxl']
 
 
 class _Payload:
@@ -59,12 +63,12 @@ def test_pickles_are_refused_without_running_their_payload(models_context: AppCo
 	path.write_bytes(pickle.dumps(_Payload(marker)))
 	with pytest.raises(PickleRefusedError, match=f'evil{suffix}: pickle checkpoints .* convert it to .safetensors'):
 		read_header(path)
-	inspection = inspect_model_file(ModelFile(path.name, path, 'pickle', 1, 0.0))
-	assert inspection.status == 'unsupported' and 'pickle' in str(inspection.problem)
-	record = next(record for record in models_context.models.library.refresh() if record.name == 'evil')
+	scanned = scan_entry(CheckpointKind(), Entry(path.name, path, 'pickle', 1, 0.0))
+	assert scanned.status == 'unsupported' and 'pickle' in str(scanned.problem)
+	record = next(record for record in models_context.libraries.checkpoints.library.refresh() if record.name == 'evil')
 	assert record.status == 'unsupported'
 	with pytest.raises(LocalAIError, match='pickle'):
-		models_context.models.actions.load('evil')
+		models_context.models.load('evil')
 	assert not marker.exists()
 
 

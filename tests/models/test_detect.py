@@ -1,14 +1,14 @@
-"""Architecture from tensor names and shapes; sidecars override it; everything else is named, not crashed on."""
+"""Family from tensor names and shapes; sidecars override it; everything else is named, not crashed on."""
 
 from pathlib import Path
 
 import pytest
 
-from localai_ui.schemas.models import Architecture
-from localai_ui.services.model_files_detect import Variant, detect
-from localai_ui.services.model_files_errors import UnsupportedModelError
-from localai_ui.services.model_files_sidecar import metadata_sd2_variant, read_sidecar
-from localai_ui.services.safetensors_header import TensorEntry
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.file_errors import UnsupportedModelError
+from localai_ui.services.checkpoint_files.detect import Variant, detect
+from localai_ui.services.checkpoint_files.sidecar import metadata_sd2_variant, read_sidecar
+from localai_ui.services.safetensors.header import TensorEntry
 
 PATH = Path('checkpoint.safetensors')
 UNET = 'model.diffusion_model.'
@@ -29,14 +29,14 @@ SDXL = ('conditioner.embedders.0.transformer.text_model.x', 'conditioner.embedde
 @pytest.mark.parametrize(
 	('names', 'width', 'architecture', 'variant'),
 	[
-		(SD1, 768, Architecture.SD1, 'sd15'),
-		(SD2, 1024, Architecture.SD2, 'sd2-v'),
-		(SDXL, 2048, Architecture.SDXL, 'sdxl'),
+		(SD1, 768, Family.SD1, 'sd15'),
+		(SD2, 1024, Family.SD2, 'sd2-v'),
+		(SDXL, 2048, Family.SDXL, 'sdxl'),
 	],
 )
-def test_supported_layouts(names: tuple[str, ...], width: int, architecture: Architecture, variant: Variant) -> None:
+def test_supported_layouts(names: tuple[str, ...], width: int, architecture: Family, variant: Variant) -> None:
 	found = detect(PATH, tensors(*names, width=width))
-	assert (found.architecture, found.variant) == (architecture, variant)
+	assert (found.family, found.variant) == (architecture, variant)
 
 
 def test_sd2_epsilon_from_metadata_or_yaml(tmp_path: Path) -> None:

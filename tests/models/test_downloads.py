@@ -8,11 +8,11 @@ import httpx
 import pytest
 
 from localai_ui.context import AppContext
-from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.features.models.hub import download_from_hub
-from localai_ui.services.downloads import download, file_name_from_url
-from localai_ui.services.downloads_jobs import DownloadStatus
-from localai_ui.services.model_files_errors import DownloadError
+from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.file_errors import DownloadError
+from localai_ui.services.downloads.download import download, file_name_from_url
+from localai_ui.services.downloads.jobs import DownloadStatus
 from tests.models.http_server import Files, serving
 
 
@@ -26,7 +26,7 @@ def checkpoint_bytes(context: AppContext) -> bytes:
 
 def wait_for(context: AppContext, job_id: str, timeout_s: float = 20.0) -> DownloadStatus:
 	deadline = time.monotonic() + timeout_s
-	while (status := context.models.imports.jobs.status(job_id)).state == 'running':
+	while (status := context.libraries.checkpoints.imports.jobs.status(job_id)).state == 'running':
 		assert time.monotonic() < deadline, 'download did not finish'
 		time.sleep(0.02)
 	return status
@@ -35,13 +35,16 @@ def wait_for(context: AppContext, job_id: str, timeout_s: float = 20.0) -> Downl
 def test_download_reports_progress_and_appears_in_the_library(models_context: AppContext) -> None:
 	body = checkpoint_bytes(models_context)
 	with serving(Files({'/new-model.safetensors': body})) as base:
-		started = models_context.models.imports.start_download(
+		started = models_context.libraries.checkpoints.imports.start_download(
 			f'{base}/new-model.safetensors', hashlib.sha256(body).hexdigest()
 		)
 		status = wait_for(models_context, started.id)
 	assert status.state == 'done' and status.received == status.total == len(body)
-	record = models_context.models.library.record('new-model')
-	assert record.size == len(body) and not (models_context.settings.models_dir / 'new-model.safetensors.part').exists()
+	record = models_context.libraries.checkpoints.library.record('new-model')
+	assert (
+		record.row.size == len(body)
+		and not (models_context.settings.models_dir / 'new-model.safetensors.part').exists()
+	)
 
 
 def test_an_interrupted_download_resumes_with_a_range_request(tmp_path: Path) -> None:
@@ -94,20 +97,20 @@ def test_resume_then_checksum_then_rename(models_context: AppContext, tmp_path: 
 
 def test_checksum_mismatch_deletes_the_download(models_context: AppContext) -> None:
 	with serving(Files({'/bad.safetensors': checkpoint_bytes(models_context)})) as base:
-		started = models_context.models.imports.start_download(f'{base}/bad.safetensors', '0' * 64)
+		started = models_context.libraries.checkpoints.imports.start_download(f'{base}/bad.safetensors', '0' * 64)
 		status = wait_for(models_context, started.id)
 	assert status.state == 'failed' and 'sha256 mismatch' in str(status.error)
 	assert list(models_context.settings.models_dir.glob('bad*')) == []
-	assert models_context.models.library.find('bad') is None
+	assert models_context.libraries.checkpoints.library.find('bad') is None
 
 
 def test_cancel_stops_and_cleans_up(models_context: AppContext) -> None:
 	files = Files({'/slow.safetensors': bytes(2_000_000)}, delay_s=0.002)
 	with serving(files) as base:
-		started = models_context.models.imports.start_download(f'{base}/slow.safetensors')
-		while models_context.models.imports.jobs.status(started.id).received == 0:
+		started = models_context.libraries.checkpoints.imports.start_download(f'{base}/slow.safetensors')
+		while models_context.libraries.checkpoints.imports.jobs.status(started.id).received == 0:
 			time.sleep(0.01)
-		models_context.models.imports.jobs.cancel(started.id)
+		models_context.libraries.checkpoints.imports.jobs.cancel(started.id)
 		status = wait_for(models_context, started.id)
 	assert status.state == 'cancelled'
 	assert list(models_context.settings.models_dir.glob('slow*')) == []
@@ -128,14 +131,14 @@ def test_refused_urls(url: str, reason: str) -> None:
 
 def test_http_errors_and_existing_names(models_context: AppContext) -> None:
 	with serving(Files()) as base:
-		started = models_context.models.imports.start_download(f'{base}/missing.safetensors')
+		started = models_context.libraries.checkpoints.imports.start_download(f'{base}/missing.safetensors')
 		assert 'HTTP 404' in str(wait_for(models_context, started.id).error)
 	with pytest.raises(Exception, match='already in the models folder'):
-		models_context.models.imports.start_download('http://127.0.0.1:9/tiny-sd15.safetensors')
+		models_context.libraries.checkpoints.imports.start_download('http://127.0.0.1:9/tiny-sd15.safetensors')
 
 
 def test_hugging_face_offline_is_a_clear_error(models_context: AppContext) -> None:
 	with pytest.raises(DownloadError, match='HF_HUB_OFFLINE is set'):
-		download_from_hub(models_context.models.library, 'runwayml/stable-diffusion-v1-5')
+		download_from_hub(models_context.libraries.checkpoints.library, 'runwayml/stable-diffusion-v1-5')
 	with pytest.raises(DownloadError, match='owner/name'):
-		download_from_hub(models_context.models.library, '../etc')
+		download_from_hub(models_context.libraries.checkpoints.library, '../etc')

@@ -1,4 +1,5 @@
-"""The library in SQLite: scans, cached background hashes, default model, rename, delete, VAE, Generate's list."""
+"""Checkpoints in the one asset library: scans, cached background hashes, default model, rename, delete, VAE,
+and Generate's list."""
 
 import hashlib
 import os
@@ -8,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from localai_ui.context import AppContext, build_context
-from localai_ui.features.models.hasher import BackgroundHasher
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.settings import Settings
-from tests.features.generate_helpers import generate_service, run_to_end, small_request
+from tests.conftest import wait_for_hashes
+from tests.features.generate_helpers import run_to_end, small_request
 
 
 def sha256_of(path: Path) -> str:
@@ -21,24 +22,23 @@ def sha256_of(path: Path) -> str:
 def test_background_hashes_are_autov2_and_cached_across_restarts(
 	models_context: AppContext, models_settings: Settings
 ) -> None:
-	hasher = models_context.models.hasher
-	hasher.run_once()
-	record = models_context.models.library.record('tiny-sd15')
+	hasher = models_context.libraries.hasher
+	record = models_context.libraries.checkpoints.library.record('tiny-sd15')
 	expected = sha256_of(models_context.settings.models_dir / 'tiny-sd15.safetensors')
-	assert record.sha256 == expected and record.autov2 == expected[:10]
+	assert record.row.sha256 == expected and record.row.autov2 == expected[:10]
 	assert hasher.progress.text == 'Hashes are up to date.'
 	models_context.close()
 	again = build_context(models_settings)
 	try:
-		assert BackgroundHasher(again.database, again.settings.models_dir).run_once() == 0
-		assert again.models.library.record('tiny-sd15').sha256 == expected
+		assert again.libraries.hasher.pending() == []
+		assert again.libraries.hasher.run_once() == 0
+		assert again.libraries.checkpoints.library.record('tiny-sd15').row.sha256 == expected
 	finally:
 		again.close()
 
 
 def test_new_files_appear_missing_are_flagged_changed_are_rehashed(models_context: AppContext) -> None:
-	library, folder = models_context.models.library, models_context.settings.models_dir
-	models_context.models.hasher.run_once()
+	library, folder = models_context.libraries.checkpoints.library, models_context.settings.models_dir
 	shutil.copy(folder / 'tiny-sd15.safetensors', folder / 'copy.safetensors')
 	shutil.copytree(folder / 'tiny-sd15.diffusers', folder / 'copy.diffusers')
 	(folder / 'tiny-sdxl.safetensors').unlink()
@@ -49,39 +49,36 @@ def test_new_files_appear_missing_are_flagged_changed_are_rehashed(models_contex
 	path = folder / 'tiny-sd15.safetensors'
 	stat = path.stat()
 	os.utime(path, (stat.st_atime, stat.st_mtime + 10))
-	assert library.refresh() and library.record('tiny-sd15').sha256 is None
-	models_context.models.hasher.run_once()
-	assert library.record('tiny-sd15').sha256 == library.record('copy').sha256 == sha256_of(path)
-	assert [model.name for model in library.list_models()] == ['copy', 'tiny-sd15']
+	assert library.refresh() and library.record('tiny-sd15').row.sha256 is None
+	wait_for_hashes(models_context)
+	assert library.record('tiny-sd15').row.sha256 == library.record('copy').row.sha256 == sha256_of(path)
+	assert [model.name for model in models_context.libraries.catalog.list_models()] == ['copy', 'tiny-sd15']
 
 
 def test_default_model_drives_generate(models_context: AppContext) -> None:
-	library, actions = models_context.models.library, models_context.models.actions
-	default = library.default_model()
-	assert default is not None and default.name == 'tiny-sd15'
-	actions.set_default('tiny-sdxl')
-	assert library.record('tiny-sdxl').is_default and not library.record('tiny-sd15').is_default
-	service = generate_service(models_context)
-	service = type(service)(
-		manager=models_context.manager,
-		database=models_context.database,
-		models_dir=models_context.settings.models_dir,
-		outputs_dir=models_context.settings.outputs_dir,
-		preview=models_context.preferences.current_preview,
-		catalog=library,
-	)
-	_, finished = run_to_end(service, small_request())
+	shelf, catalog = models_context.libraries.checkpoints, models_context.libraries.catalog
+	assert catalog.default_name() == 'tiny-sd15'
+	shelf.edits.set_default('tiny-sdxl')
+	assert shelf.library.record('tiny-sdxl').row.is_default and not shelf.library.record('tiny-sd15').row.is_default
+	assert catalog.default_name() == 'tiny-sdxl'
+	_, finished = run_to_end(models_context.generate, small_request())
 	assert finished.error is None
-	assert models_context.manager.loaded_model is not None and models_context.manager.loaded_model.name == 'tiny-sdxl'
-	assert library.record('tiny-sdxl').last_used_at is not None
+	loaded = models_context.manager.loaded_model
+	assert loaded is not None and loaded.name == 'tiny-sdxl'
+	assert shelf.library.record('tiny-sdxl').row.last_used_at is not None
+
+
+def test_a_model_that_cannot_load_cannot_be_the_default(models_context: AppContext) -> None:
+	folder = models_context.settings.models_dir
+	(folder / 'broken.safetensors').write_bytes(b'\x10\x00')
+	models_context.libraries.checkpoints.library.refresh()
+	with pytest.raises(InvalidRequestError, match='broken cannot be the default'):
+		models_context.libraries.checkpoints.edits.set_default('broken')
 
 
 def test_load_unload_rename_and_delete(models_context: AppContext) -> None:
-	library, actions, folder = (
-		models_context.models.library,
-		models_context.models.actions,
-		models_context.settings.models_dir,
-	)
+	library, actions = models_context.libraries.checkpoints.library, models_context.models
+	folder = models_context.settings.models_dir
 	actions.load('tiny-sd15')
 	assert [model.name for model in actions.in_memory()] == ['tiny-sd15']
 	renamed = actions.rename('tiny-sd15', 'Renamed')
@@ -99,14 +96,19 @@ def test_load_unload_rename_and_delete(models_context: AppContext) -> None:
 	assert [record.name for record in library.records()] == ['tiny-sdxl']
 
 
-def test_external_vae_is_used(models_context: AppContext) -> None:
-	library, actions = models_context.models.library, models_context.models.actions
-	vae_dir = library.vae_dir
-	sidecar = models_context.settings.models_dir / 'tiny-sd15.diffusers'
-	shutil.copy(models_context.settings.models_dir / 'tiny-sd15.safetensors', vae_dir / 'tiny-vae.safetensors')
-	assert library.vae_files() == ['tiny-vae.safetensors']
+def test_external_vae_is_used_and_nothing_is_written_into_the_models_folder(models_context: AppContext) -> None:
+	libraries, actions = models_context.libraries, models_context.models
+	models_dir, vae_dir = models_context.settings.models_dir, models_context.settings.vaes_dir
+	assert not (models_dir / 'VAE').exists() and vae_dir.parent == models_context.settings.data_dir
+	sidecar = models_dir / 'tiny-sd15.diffusers'
+	shutil.copy(models_dir / 'tiny-sd15.safetensors', vae_dir / 'tiny-vae.safetensors')
+	(vae_dir / 'not-a-vae.safetensors').write_bytes((models_dir / 'tiny-sdxl.safetensors').read_bytes()[:64])
+	libraries.vaes.library.refresh()
+	assert [record.name for record in libraries.vaes.library.usable()] == ['tiny-vae.safetensors']
 	actions.set_vae('tiny-sd15', 'tiny-vae.safetensors')
-	info = library.info(library.record('tiny-sd15'))
+	info = libraries.catalog.info(libraries.checkpoints.library.record('tiny-sd15'))
 	assert info.vae == vae_dir / 'tiny-vae.safetensors' and info.config_dir == sidecar
+	with pytest.raises(InvalidRequestError, match='not-a-vae.safetensors cannot be used'):
+		actions.set_vae('tiny-sd15', 'not-a-vae.safetensors')
 	actions.load('tiny-sd15')
 	assert actions.in_memory()[0].vae == info.vae

@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 
 from localai_ui.context import AppContext
-from localai_ui.services.model_files_errors import UnsafePathError
+from localai_ui.schemas.errors import InvalidRequestError
+from localai_ui.schemas.file_errors import UnsafePathError
 from localai_ui.services.safe_paths import checked_name, inside
 
 
@@ -36,18 +37,18 @@ def test_bad_new_names_are_refused(name: str) -> None:
 
 
 def test_import_rename_and_delete_stay_inside(models_context: AppContext, tmp_path: Path) -> None:
-	models = models_context.models
+	models, shelf = models_context.models, models_context.libraries.checkpoints
 	outside = tmp_path / 'outside.safetensors'
 	outside.write_bytes(b'x')
 	for user_path in ('../outside.safetensors', str(outside)):
 		with pytest.raises(UnsafePathError):
-			models.imports.import_path(user_path)
+			shelf.imports.import_path(user_path)
 	with pytest.raises(UnsafePathError):
-		models.actions.rename('tiny-sd15', '../../escaped')
+		models.rename('tiny-sd15', '../../escaped')
 	os.symlink(outside, models_context.settings.models_dir / 'linked.safetensors')
-	models.library.refresh()
+	shelf.library.refresh()
 	with pytest.raises(UnsafePathError, match='points outside'):
-		models.actions.delete('linked', confirm=True)
+		models.delete('linked', confirm=True)
 	assert outside.exists()
-	with pytest.raises(UnsafePathError):
-		models.actions.set_vae('tiny-sd15', '../tiny-sd15.safetensors')
+	with pytest.raises(InvalidRequestError, match='not in the VAE folder'):
+		models.set_vae('tiny-sd15', '../tiny-sd15.safetensors')

@@ -8,27 +8,27 @@ import torch
 from diffusers import UNet2DConditionModel
 
 from localai_ui.context import AppContext
-from localai_ui.cores.pipeline.single_file import bundled_tokenizers
-from localai_ui.schemas.models import Architecture
+from localai_ui.cores.loading.single_file import bundled_tokenizers
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.json_values import parse_json_object
 from localai_ui.schemas.progress import RunStatus
-from localai_ui.services.json_objects import parse_json_object
-from localai_ui.services.model_files_configs import config_dir
-from localai_ui.services.model_files_detect import Variant
+from localai_ui.services.checkpoint_files.configs import config_dir
+from localai_ui.services.checkpoint_files.detect import Variant
 from tests.cores.jobs import pixels, result_of, run_all, tiny_info, tiny_job
 
 
 def test_library_finds_both_checkpoints_with_their_architecture(models_context: AppContext) -> None:
-	records = {record.name: record for record in models_context.models.library.records()}
+	records = {record.name: record for record in models_context.libraries.checkpoints.library.records()}
 	assert set(records) == {'tiny-sd15', 'tiny-sdxl'}
-	assert records['tiny-sd15'].architecture is Architecture.SD1
-	assert records['tiny-sdxl'].architecture is Architecture.SDXL
-	assert records['tiny-sd15'].metadata == {'modelspec.title': 'Tiny SD1'}
-	assert all(record.status == 'ok' and record.format == 'safetensors' for record in records.values())
+	assert records['tiny-sd15'].family is Family.SD1
+	assert records['tiny-sdxl'].family is Family.SDXL
+	assert records['tiny-sd15'].row.metadata == {'modelspec.title': 'Tiny SD1'}
+	assert all(record.status == 'ok' and record.row.format == 'safetensors' for record in records.values())
 
 
 @pytest.mark.parametrize('name', ['tiny-sd15', 'tiny-sdxl'])
 def test_single_file_generates(models_context: AppContext, name: str) -> None:
-	info = models_context.models.library.info(models_context.models.library.record(name))
+	info = models_context.libraries.catalog.info(models_context.libraries.checkpoints.library.record(name))
 	assert info.config_dir == info.path.with_suffix('.diffusers')
 	result = result_of(run_all(models_context.manager, tiny_job(info, seed=3)))
 	assert result.status is RunStatus.COMPLETED, result.error
@@ -38,9 +38,9 @@ def test_single_file_generates(models_context: AppContext, name: str) -> None:
 def test_single_file_matches_the_diffusers_folder_pixel_for_pixel(
 	models_context: AppContext, tiny_models_dir: Path
 ) -> None:
-	single = models_context.models.library.info(models_context.models.library.record('tiny-sd15'))
+	single = models_context.libraries.catalog.info(models_context.libraries.checkpoints.library.record('tiny-sd15'))
 	from_file = result_of(run_all(models_context.manager, tiny_job(single, seed=5))).images[0]
-	folder = tiny_info(tiny_models_dir, Architecture.SD1)
+	folder = tiny_info(tiny_models_dir, Family.SD1)
 	from_folder = result_of(run_all(models_context.manager, tiny_job(folder, seed=5))).images[0]
 	assert np.array_equal(pixels(from_file.image), pixels(from_folder.image))
 

@@ -11,6 +11,8 @@ from diffusers import StableDiffusionPipeline
 from safetensors.torch import save
 
 from localai_ui.cores.prompts.vocabulary import ClipVocabulary
+from localai_ui.schemas.prompts import EmbeddingInfo
+from localai_ui.services.embedding_files.describe import describe_embedding
 from tests.tiny_models import build_sd1, byte_tokenizer
 
 WIDTH = 32  # hidden size of each tiny text encoder
@@ -42,3 +44,14 @@ def realistic_sd1(seed: int = 0) -> StableDiffusionPipeline:
 		norm.weight.copy_(1 + 0.2 * torch.randn(WIDTH, generator=generator))
 		norm.bias.copy_(0.3 + 0.2 * torch.randn(WIDTH, generator=generator))
 	return pipeline
+
+
+def embedding_info(path: Path) -> EmbeddingInfo:
+	"""What the embeddings library makes of one file, without a library."""
+	described = describe_embedding(path)
+	return EmbeddingInfo(path.stem, path, described.family, described.details.vectors, described.details.dims)
+
+
+def embeddings_in(folder: Path) -> tuple[EmbeddingInfo, ...]:
+	"""Every usable embedding file directly in `folder` (a run's job carries the ones its prompts name)."""
+	return tuple(embedding_info(path) for path in sorted(folder.glob('*.safetensors')))

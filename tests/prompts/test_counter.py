@@ -7,7 +7,8 @@ import pytest
 
 from localai_ui.cores.prompts.counter import TokenCounter, count_tokens
 from localai_ui.cores.prompts.vocabulary import load_vocabulary
-from localai_ui.schemas.models import Architecture, ModelInfo
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.prompts import EmbeddingInfo, TokenCount
 from tests.prompts.helpers import byte_vocabulary
 from tests.tiny_models import byte_tokenizer
@@ -22,14 +23,14 @@ def test_counts_like_a1111() -> None:
 
 
 def test_an_embedding_counts_its_vectors(tmp_path: Path) -> None:
-	info = EmbeddingInfo('emb', tmp_path / 'emb.safetensors', Architecture.SD1, 8, (32,))
+	info = EmbeddingInfo('emb', tmp_path / 'emb.safetensors', Family.SD1, 8, (32,))
 	assert count_tokens('a emb', byte_vocabulary(), [info]) == TokenCount(9, 75)
 
 
 def test_the_counter_reads_a_model_folders_tokenizer(tiny_models_dir: Path, tmp_path: Path) -> None:
 	counter = TokenCounter()
-	sd1 = ModelInfo('tiny-sd15', tiny_models_dir / 'tiny-sd15', Architecture.SD1)
-	sdxl_emb = EmbeddingInfo('emb', tmp_path / 'emb.safetensors', Architecture.SDXL, 8, (32, 32))
+	sd1 = ModelInfo('tiny-sd15', tiny_models_dir / 'tiny-sd15', Family.SD1)
+	sdxl_emb = EmbeddingInfo('emb', tmp_path / 'emb.safetensors', Family.SDXL, 8, (32, 32))
 	assert counter.count('x' * 100, sd1) == TokenCount(100, 150)
 	assert counter.count('emb', sd1, [sdxl_emb]) == TokenCount(3, 75)  # an SDXL embedding is text for SD1.x
 	assert counter.vocabulary(sd1) is counter.vocabulary(sd1)

@@ -1,53 +1,73 @@
 """The embeddings folder: every layout A1111 reads, and a clear message for each file it cannot use."""
 
+from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 import torch
 
-from localai_ui.cores.prompts.library import EmbeddingLibrary
-from localai_ui.schemas.models import Architecture
+from localai_ui.context import AppContext, build_context
+from localai_ui.features.generate.embeddings import named_in, usable_embeddings
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.prompts import EmbeddingFileError, EmbeddingInfo
-from localai_ui.services.embeddings import describe_embedding, list_embeddings, scan_embeddings
-from localai_ui.services.embeddings_load import load_embedding
-from tests.prompts.helpers import write_embedding
+from localai_ui.services.embedding_files.describe import describe_embedding
+from localai_ui.services.embedding_files.load import load_embedding
+from localai_ui.settings import Settings
+from tests.prompts.helpers import embedding_info, write_embedding
 
 
 @pytest.mark.parametrize(
 	('tensors', 'architecture', 'vectors', 'dims'),
 	[
-		({'emb_params': torch.ones(2, 32)}, Architecture.SD1, 2, (32,)),
-		({'string_to_param.*': torch.ones(3, 768)}, Architecture.SD1, 3, (768,)),
-		({'<concept>': torch.ones(768)}, Architecture.SD1, 1, (768,)),
-		({'clip_l': torch.ones(4, 768), 'clip_g': torch.ones(4, 1280)}, Architecture.SDXL, 4, (768, 1280)),
+		({'emb_params': torch.ones(2, 32)}, Family.SD1, 2, (32,)),
+		({'string_to_param.*': torch.ones(3, 768)}, Family.SD1, 3, (768,)),
+		({'<concept>': torch.ones(768)}, Family.SD1, 1, (768,)),
+		({'clip_l': torch.ones(4, 768), 'clip_g': torch.ones(4, 1280)}, Family.SDXL, 4, (768, 1280)),
 	],
 )
 def test_each_layout_is_recognised_from_the_header(
-	tmp_path: Path, tensors: dict[str, torch.Tensor], architecture: Architecture, vectors: int, dims: tuple[int, ...]
+	tmp_path: Path, tensors: dict[str, torch.Tensor], architecture: Family, vectors: int, dims: tuple[int, ...]
 ) -> None:
 	path = write_embedding(tmp_path / 'style.safetensors', tensors)
-	info = describe_embedding(path)
+	info = embedding_info(path)
 	assert info == EmbeddingInfo('style', path, architecture, vectors, dims)
 	loaded = load_embedding(info)
 	assert [tuple(vector.shape) for vector in loaded.vectors] == [(vectors, size) for size in dims]
 	assert loaded.fits(architecture, dims) and not loaded.fits(architecture, (1,) * len(dims))
 
 
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+	(tmp_path / 'embeddings').mkdir()
+	return tmp_path / 'embeddings'
+
+
+@pytest.fixture
+def embeddings(settings: Settings, folder: Path) -> Iterator[AppContext]:
+	built = build_context(replace(settings, embeddings_dir=folder))
+	yield built
+	built.close()
+
+
 @pytest.mark.parametrize(
 	('name', 'content', 'message'),
 	[
-		('old.pt', b'pickle', 'old.pt: pickle embeddings can run code'),
-		('short.safetensors', b'abc', 'short.safetensors: too short'),
-		('huge.safetensors', (2**40).to_bytes(8, 'little'), 'huge.safetensors: header length'),
-		('cut.safetensors', (100).to_bytes(8, 'little') + b'{}', 'cut.safetensors: the file is truncated'),
-		('noshape.safetensors', (12).to_bytes(8, 'little') + b'{"a": "b"}  ', "noshape.safetensors: tensor 'a' has no"),
+		('old.pt', b'pickle', 'old.pt: pickle checkpoints'),
+		('short.safetensors', b'abc', 'short.safetensors: 3 bytes is too short'),
+		('huge.safetensors', (2**40).to_bytes(8, 'little'), 'huge.safetensors: the header claims'),
+		('cut.safetensors', (100).to_bytes(8, 'little') + b'{}', 'cut.safetensors: the header claims 100 bytes'),
+		('noshape.safetensors', (12).to_bytes(8, 'little') + b'{"a": "b"}  ', "noshape.safetensors: tensor 'a'"),
 	],
 )
-def test_unusable_files_are_reported_by_name(tmp_path: Path, name: str, content: bytes, message: str) -> None:
-	(tmp_path / name).write_bytes(content)
-	scan = scan_embeddings(tmp_path)
-	assert scan.embeddings == ()
-	assert len(scan.problems) == 1 and scan.problems[0].startswith(message)
+def test_unusable_files_are_reported_by_name(
+	embeddings: AppContext, folder: Path, name: str, content: bytes, message: str
+) -> None:
+	(folder / name).write_bytes(content)
+	library = embeddings.libraries.embeddings.library
+	library.refresh()
+	assert usable_embeddings(library) == []
+	assert [record.reason for record in library.records()][0].startswith(message)
 
 
 @pytest.mark.parametrize(
@@ -68,45 +88,39 @@ def test_tensors_that_are_no_embedding_are_refused(
 	assert str(raised.value).startswith('bad.safetensors: ')
 
 
-def test_scan_looks_in_subfolders_sorts_and_skips_other_files(tmp_path: Path) -> None:
-	write_embedding(tmp_path / 'b.safetensors', {'emb_params': torch.ones(1, 8)})
-	write_embedding(tmp_path / 'nested' / 'A.safetensors', {'emb_params': torch.ones(1, 8)})
-	write_embedding(tmp_path / 'nested' / 'a.safetensors', {'emb_params': torch.ones(1, 8)})
-	(tmp_path / 'b.preview.png').write_bytes(b'png')
-	scan = scan_embeddings(tmp_path)
-	assert [info.name for info in scan.embeddings] == ['A', 'b']
-	assert scan.problems == (
-		f'a.safetensors: same name as {tmp_path / "nested" / "A.safetensors"}; rename one of them',
-	)
-	assert [info.name for info in list_embeddings(tmp_path)] == ['A', 'b']
-	assert list_embeddings(tmp_path / 'missing') == []
+def test_scan_looks_in_subfolders_sorts_and_skips_other_files(embeddings: AppContext, folder: Path) -> None:
+	write_embedding(folder / 'b.safetensors', {'emb_params': torch.ones(1, 8)})
+	write_embedding(folder / 'nested' / 'A.safetensors', {'emb_params': torch.ones(1, 8)})
+	write_embedding(folder / 'nested' / 'a.safetensors', {'emb_params': torch.ones(1, 8)})
+	(folder / 'b.preview.png').write_bytes(b'png')
+	library = embeddings.libraries.embeddings.library
+	library.refresh()
+	assert [info.name for info in usable_embeddings(library)] == ['A', 'a (2)', 'b']
+	assert len(library.records()) == 3
 
 
 def test_a_header_without_its_data_fails_to_load_with_the_file_name(tmp_path: Path) -> None:
 	header = b'{"emb_params":{"dtype":"F32","shape":[1,8],"data_offsets":[0,32]}}'
 	path = tmp_path / 'cut.safetensors'
 	path.write_bytes(len(header).to_bytes(8, 'little') + header)
-	info = describe_embedding(path)
-	with pytest.raises(EmbeddingFileError, match='cut.safetensors: cannot read it'):
-		load_embedding(info)
+	with pytest.raises(EmbeddingFileError, match='cut.safetensors'):
+		load_embedding(EmbeddingInfo('cut', path, Family.SD1, 1, (8,)))
 
 
-def test_the_library_loads_only_embeddings_named_as_words(tmp_path: Path) -> None:
+def test_a_run_loads_only_embeddings_named_as_words(embeddings: AppContext, folder: Path) -> None:
 	for name in ('cat', 'bad-hands', 'unused'):
-		write_embedding(tmp_path / f'{name}.safetensors', {'emb_params': torch.ones(1, 8)})
-	library = EmbeddingLibrary(tmp_path)
-	loaded = library.named_in(['a CAT, concatenate', '(bad-hands:1.2)'])
-	assert sorted(embedding.name for embedding in loaded) == ['bad-hands', 'cat']
-	assert library.named_in(['concatenate']) == []
-	assert [info.name for info in library.scan().embeddings] == ['bad-hands', 'cat', 'unused']
+		write_embedding(folder / f'{name}.safetensors', {'emb_params': torch.ones(1, 8)})
+	library = embeddings.libraries.embeddings.library
+	named = named_in(library, ['a CAT, concatenate', '(bad-hands:1.2)'])
+	assert sorted(info.name for info in named) == ['bad-hands', 'cat']
+	assert named_in(library, ['concatenate']) == ()
+	assert [info.name for info in usable_embeddings(library)] == ['bad-hands', 'cat', 'unused']
 
 
-def test_the_library_rereads_headers_only_when_a_file_changes(tmp_path: Path) -> None:
-	library = EmbeddingLibrary(tmp_path)
-	write_embedding(tmp_path / 'shiny.safetensors', {'emb_params': torch.zeros(2, 32)})
-	first = library.scan()
-	assert library.scan() is first
-	write_embedding(tmp_path / 'dull.safetensors', {'emb_params': torch.zeros(3, 32)})
-	assert [info.name for info in library.scan().embeddings] == ['dull', 'shiny']
-	(tmp_path / 'shiny.safetensors').unlink()
-	assert [info.name for info in library.scan().embeddings] == ['dull']
+def test_a_file_dropped_in_the_folder_is_used_by_the_next_run(embeddings: AppContext, folder: Path) -> None:
+	library = embeddings.libraries.embeddings.library
+	assert named_in(library, ['shiny cat']) == ()
+	write_embedding(folder / 'shiny.safetensors', {'emb_params': torch.zeros(2, 32)})
+	assert [info.name for info in named_in(library, ['shiny cat'])] == ['shiny']
+	(folder / 'shiny.safetensors').unlink()
+	assert named_in(library, ['shiny cat']) == ()

@@ -5,11 +5,10 @@ from pathlib import Path
 import torch
 from diffusers import StableDiffusionXLPipeline
 
-from localai_ui.cores.pipeline.loader import TextToImagePipeline
+from localai_ui.cores.loading.loader import TextToImagePipeline
 from localai_ui.cores.prompts.conditioning import Conditioning, encode_conditioning
-from localai_ui.services.embeddings import describe_embedding
-from localai_ui.services.embeddings_load import LoadedEmbedding, load_embedding
-from tests.prompts.helpers import realistic_sd1, token_id, write_embedding
+from localai_ui.services.embedding_files.load import LoadedEmbedding, load_embedding
+from tests.prompts.helpers import embedding_info, realistic_sd1, token_id, write_embedding
 from tests.tiny_models import build_sdxl
 
 
@@ -27,7 +26,7 @@ def rows(encoder: torch.nn.Module, text: str) -> torch.Tensor:
 
 
 def saved(path: Path, tensors: dict[str, torch.Tensor]) -> LoadedEmbedding:
-	return load_embedding(describe_embedding(write_embedding(path, tensors)))
+	return load_embedding(embedding_info(write_embedding(path, tensors)))
 
 
 def test_an_sd1_embedding_stands_for_its_vectors_in_prompt_and_negative(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ import pytest
 import torch
 from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 
-from localai_ui.cores.pipeline.loader import TextToImagePipeline
+from localai_ui.cores.loading.loader import TextToImagePipeline
 from localai_ui.cores.prompts.conditioning import Conditioning, encode_conditioning
 from localai_ui.cores.prompts.vocabulary import ClipVocabulary
 from localai_ui.schemas.prompts import ClipSkipError

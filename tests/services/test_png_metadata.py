@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from localai_ui.schemas.errors import InvalidRequestError
-from localai_ui.services.png_metadata import encode_png, read_parameters
+from localai_ui.services.png_info.png_parameters import encode_png, read_parameters
 
 INFOTEXT = 'a red fox, snow\nNegative prompt: blurry\nSteps: 20, Sampler: DPM++ 2M, Seed: 42, Size: 64x32'
 

@@ -10,22 +10,14 @@ from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.progress import RunStatus
 from localai_ui.schemas.styles import StyleText
-from tests.features.generate_helpers import run_to_end, small_request
+from tests.features.generate_helpers import recorded, run_to_end, small_request
 
 
 def styled_generate(context: AppContext) -> GenerateService:
 	styles = StylesService(database=context.database)
 	styles.save_style(StyleText('Frame', 'framed {prompt}', 'cropped'))
 	styles.save_style(StyleText('Dusk', 'at dusk', 'noon, {prompt}'))
-	settings = context.settings
-	return GenerateService(
-		manager=context.manager,
-		database=context.database,
-		models_dir=settings.models_dir,
-		outputs_dir=settings.outputs_dir,
-		preview=context.preferences.current_preview,
-		steps=[styles.apply_to_request],
-	)
+	return context.generate
 
 
 def test_two_styles_shape_the_run_the_row_and_the_infotext(context: AppContext) -> None:
@@ -37,13 +29,13 @@ def test_two_styles_shape_the_run_the_row_and_the_infotext(context: AppContext) 
 	assert infotext.startswith('framed a lighthouse, at dusk\nNegative prompt: noon, blurry, cropped\n')
 	assert 'Styles: "Frame, Dusk"' in infotext and infotext.count('Styles:') == 1
 	with context.database.transaction() as session:
-		row = database_service.get_generation(session, generation_id=finished.generation_id)
+		row = database_service.get_generation(session, generation_id=recorded(finished.generation_id))
 	assert row is not None and row.prompt == 'framed a lighthouse, at dusk'
 	assert row.negative_prompt == 'noon, blurry, cropped'
 	# request_json keeps the request as asked: sending it back to Generate applies the styles once, not twice.
 	restored = GenerationRequest.model_validate_json(row.request_json)
 	assert restored.styles == ('Frame', 'Dusk') and restored.negative_prompt == 'blurry'
-	assert service.resolve(restored).request.negative_prompt == 'noon, blurry, cropped'
+	assert service.resolver.resolve(restored).request.negative_prompt == 'noon, blurry, cropped'
 
 
 def test_unknown_style_is_refused_before_anything_runs(context: AppContext) -> None:

@@ -3,7 +3,8 @@
 import pytest
 from sqlalchemy import inspect
 
-from localai_ui.database import Database, DatabaseError, RecordNotFoundError, migrate, styles_crud
+from localai_ui.database import Database, DatabaseError, RecordNotFoundError, migrate
+from localai_ui.database import crud as database_service
 from localai_ui.schemas.styles import StyleText
 from tests.styles.conftest import NOW
 
@@ -23,20 +24,20 @@ def test_styles_branch_goes_down_and_up_on_its_own(styles_database: Database) ->
 
 def test_names_are_unique(styles_database: Database) -> None:
 	with styles_database.transaction() as session:
-		styles_crud.add_style(session, text=StyleText('A', 'a', ''), now=NOW)
+		database_service.add_style(session, text=StyleText('A', 'a', ''), now=NOW)
 	with pytest.raises(DatabaseError, match='add_style failed'), styles_database.transaction() as session:
-		styles_crud.add_style(session, text=StyleText('A', 'b', ''), now=NOW)
+		database_service.add_style(session, text=StyleText('A', 'b', ''), now=NOW)
 
 
 def test_unknown_ids_are_typed_errors(styles_database: Database) -> None:
 	with pytest.raises(RecordNotFoundError, match='style 7 does not exist'), styles_database.transaction() as session:
-		styles_crud.delete_style(session, style_id=7)
+		database_service.delete_style(session, style_id=7)
 	with pytest.raises(RecordNotFoundError), styles_database.transaction() as session:
-		styles_crud.update_style(session, style_id=7, text=StyleText('A', '', ''), now=NOW)
+		database_service.update_style(session, style_id=7, text=StyleText('A', '', ''), now=NOW)
 
 
 def test_user_styles_never_carry_a_builtin_hash(styles_database: Database) -> None:
 	with styles_database.transaction() as session:
-		added = styles_crud.add_style(session, text=StyleText('A', 'a', ''), now=NOW)
-		updated = styles_crud.update_style(session, style_id=added.id, text=added.text, now=NOW, builtin_hash='x')
+		added = database_service.add_style(session, text=StyleText('A', 'a', ''), now=NOW)
+		updated = database_service.update_style(session, style_id=added.id, text=added.text, now=NOW, builtin_hash='x')
 	assert updated.builtin_hash is None and not updated.builtin

@@ -10,9 +10,9 @@ from weakref import WeakKeyDictionary
 
 from diffusers import StableDiffusionXLPipeline
 
+from localai_ui.cores.loading.loader import LoadedModel, TextToImagePipeline
 from localai_ui.cores.loras.compatibility import check_compatible
 from localai_ui.cores.loras.state_cache import FileKey, LoraStateCache
-from localai_ui.cores.pipeline.loader import LoadedModel, TextToImagePipeline
 from localai_ui.schemas.loras import LoraLayout, LoraLoadError, LoraSpec
 
 _ERROR_CHARS = 300

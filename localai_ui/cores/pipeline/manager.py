@@ -1,44 +1,38 @@
-"""The pipeline manager: the one owner of the device. Jobs run one at a time behind a lock."""
+"""The pipeline manager: the one owner of the device. Jobs run one at a time, first come first served."""
 
 import queue
 import threading
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 
+from localai_ui.cores.loading.device import DevicePlan
+from localai_ui.cores.loading.loader import LoadedModel, load_model
+from localai_ui.cores.loading.model_cache import ModelCache
 from localai_ui.cores.loras.applier import LoraApplier
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.device import DevicePlan
-from localai_ui.cores.pipeline.loader import LoadedModel, load_model
-from localai_ui.cores.pipeline.model_cache import ModelCache
+from localai_ui.cores.pipeline.gpu_queue import GpuQueue, Ticket
 from localai_ui.cores.pipeline.worker import JobWorker
-from localai_ui.cores.prompts.library import EmbeddingLibrary
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.models import ModelInfo
-from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, RunStatus
+from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, RunStatus, Started, Waiting
 
 Loader = Callable[[ModelInfo, DevicePlan], LoadedModel]
-_LOCK_POLL_S = 0.1
 
 
 class PipelineManager:
-	"""Loads models and runs jobs; `generate` is an iterator of step updates, batches and a final result."""
+	"""Loads models and runs jobs; `generate` is an iterator of waiting notes, step updates, batches and a result."""
 
 	def __init__(
-		self,
-		plan: DevicePlan,
-		loader: Loader = load_model,
-		ram_cache_bytes: int = 0,
-		embeddings: EmbeddingLibrary | None = None,
-		loras: LoraApplier | None = None,
+		self, plan: DevicePlan, loras: LoraApplier, loader: Loader = load_model, ram_cache_bytes: int = 0
 	) -> None:
 		self.plan = plan
-		self.embeddings = embeddings
 		self.loras = loras
-		self._lock = threading.Lock()
+		self.queue = GpuQueue()
 		self._cache = ModelCache(plan, loader, ram_cache_bytes)
+		self._speed: float | None = None
 
 	@property
 	def busy(self) -> bool:
-		return self._lock.locked()
+		return self.queue.busy
 
 	@property
 	def loaded_model(self) -> ModelInfo | None:
@@ -51,34 +45,64 @@ class PipelineManager:
 		return self._cache.cached
 
 	def load(self, info: ModelInfo, cancel: CancelToken) -> bool:
-		"""Make `info` the loaded model under the GPU lock (waits for a running job); False when cancelled."""
-		if not self._acquire(cancel):
-			return False
+		"""Make `info` the loaded model in its turn (waits for running jobs); False when cancelled first."""
+		ticket = self.queue.take(0)
 		try:
-			self._cache.get(info)
+			while (turn := self.queue.wait_turn(ticket, cancel)) is None:
+				continue
+			if turn:
+				self._cache.get(info)
+			return turn
 		finally:
-			self._lock.release()
-		return True
+			self.queue.release(ticket)
 
 	def generate(self, job: GenerationJob, cancel: CancelToken) -> Generator[GenerationEvent]:
-		"""Run `job` on the device; the lock is held from start to the last step and freed in every case."""
+		"""Run `job` in its turn; the device is held from the first step to the last and freed in every case."""
 		started = datetime.now(UTC)
-		if not self._acquire(cancel):
-			yield GenerationResult(RunStatus.INTERRUPTED, (), started, datetime.now(UTC), None)
-			return
-		events: queue.Queue[GenerationEvent] = queue.Queue()
-		worker = JobWorker(
-			job, cancel, self._ensure_loaded, events.put, self._lock.release, self.embeddings, self.loras
-		)
-		thread = threading.Thread(target=worker.run, name='localai-gpu-job', daemon=True)
+		ticket = self.queue.take(job.request.steps * job.request.batch_count)
 		try:
-			thread.start()
-		except BaseException:
-			self._lock.release()
-			raise
+			while (turn := self.queue.wait_turn(ticket, cancel)) is None:
+				yield self._waiting(ticket)
+			if not turn:
+				yield GenerationResult(RunStatus.INTERRUPTED, (), started, datetime.now(UTC), None)
+				return
+			yield Started(datetime.now(UTC))
+			yield from self._run(job, cancel, ticket)
+		finally:
+			self.queue.release(ticket)
+
+	def unload(self, info: ModelInfo | None = None) -> None:
+		"""Drop `info` (every model when None) from memory and give it back, in its turn."""
+		ticket = self.queue.take(0)
+		try:
+			while not self.queue.wait_turn(ticket, CancelToken()):
+				continue
+			self._cache.drop(info)
+		finally:
+			self.queue.release(ticket)
+
+	def _waiting(self, ticket: Ticket) -> Waiting:
+		place = self.queue.place(ticket)
+		eta = place.steps_ahead / self._speed if self._speed and place.steps_ahead else None
+		return Waiting(place.ahead, eta)
+
+	def _run(self, job: GenerationJob, cancel: CancelToken, ticket: Ticket) -> Generator[GenerationEvent]:
+		events: queue.Queue[GenerationEvent] = queue.Queue()
+
+		def release() -> None:
+			self.queue.release(ticket)
+
+		def progress(done: int, total: int) -> None:
+			ticket.done, ticket.work = done, total
+
+		worker = JobWorker(job, cancel, self._cache, events.put, release, self.loras, progress)
+		thread = threading.Thread(target=worker.run, name='localai-gpu-job', daemon=True)
+		thread.start()
 		try:
 			while True:
 				event = events.get()
+				if isinstance(event, GenerationResult) and event.it_per_s:
+					self._speed = event.it_per_s
 				yield event
 				if isinstance(event, GenerationResult):
 					return
@@ -86,21 +110,3 @@ class PipelineManager:
 			if thread.is_alive():
 				cancel.cancel()
 			thread.join()
-
-	def unload(self, info: ModelInfo | None = None) -> None:
-		"""Drop `info` (every model when None) from memory and give it back (waits for a running job)."""
-		with self._lock:
-			self._cache.drop(info)
-
-	def _acquire(self, cancel: CancelToken) -> bool:
-		while not self._lock.acquire(timeout=_LOCK_POLL_S):
-			if cancel.cancelled:
-				return False
-		if cancel.cancelled:
-			self._lock.release()
-			return False
-		return True
-
-	def _ensure_loaded(self, info: ModelInfo) -> LoadedModel:
-		"""Called by the worker with the lock held: switch models when the job asks for another one."""
-		return self._cache.get(info)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 import torch
 from PIL import Image
 
-from localai_ui.schemas.models import Architecture
+from localai_ui.schemas.assets import Family
 from localai_ui.schemas.progress import PreviewSettings
 
 # Latent channel -> RGB factors; they map the scaled latents the step callback sees to about -1..1.
@@ -28,9 +28,9 @@ Decoder = Callable[[torch.Tensor], torch.Tensor]
 LATENT_SCALE = 8  # image pixels per latent pixel in every SD1.x/SD2.x/SDXL VAE
 
 
-def cheap_preview(latents: torch.Tensor, architecture: Architecture) -> Image.Image:
+def cheap_preview(latents: torch.Tensor, family: Family) -> Image.Image:
 	"""Project the first image's 4-channel latents to RGB with fixed factors: no VAE, well under a millisecond."""
-	sdxl = architecture is Architecture.SDXL
+	sdxl = family is Family.SDXL
 	factors = torch.tensor(_SDXL_FACTORS if sdxl else _SD1_FACTORS, dtype=torch.float32)
 	bias = torch.tensor(_SDXL_BIAS if sdxl else (0.0, 0.0, 0.0), dtype=torch.float32)
 	first = latents[0].detach().to('cpu', torch.float32)
@@ -68,9 +68,7 @@ class PreviewThrottle:
 		return True
 
 
-def make_preview(
-	latents: torch.Tensor, settings: PreviewSettings, architecture: Architecture, decode: Decoder
-) -> Image.Image:
+def make_preview(latents: torch.Tensor, settings: PreviewSettings, family: Family, decode: Decoder) -> Image.Image:
 	"""The preview for `settings.mode`, its longest side at most `max_side`.
 
 	A cheap preview is made at latent size (1/8 of the image) and enlarged up to the image's own size, so it shows
@@ -79,7 +77,7 @@ def make_preview(
 	if settings.mode == 'full':
 		image = decoded_preview(latents, decode)
 	else:
-		image = cheap_preview(latents, architecture)
+		image = cheap_preview(latents, family)
 		image = image.resize((image.width * LATENT_SCALE, image.height * LATENT_SCALE), Image.Resampling.BILINEAR)
 	if max(image.size) > settings.max_side:
 		image.thumbnail((settings.max_side, settings.max_side), Image.Resampling.BILINEAR)

@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 import torch
 from diffusers import DiffusionPipeline
 
-from localai_ui.cores.loras.prompt_tags import extract_lora_tags
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.loader import LoadedModel
+from localai_ui.cores.loading.loader import LoadedModel
 from localai_ui.cores.pipeline.previews import PreviewThrottle, make_preview
 from localai_ui.cores.pipeline.samplers import build_scheduler
 from localai_ui.cores.prompts.conditioning import encode_conditioning
-from localai_ui.schemas.models import Architecture
+from localai_ui.cores.prompts.lora_tags import extract_lora_tags
+from localai_ui.schemas.assets import Family
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.progress import GeneratedImage, GenerationJob, StepUpdate
-from localai_ui.services.embeddings_load import LoadedEmbedding
+from localai_ui.services.embedding_files.load import LoadedEmbedding
 
 Emit = Callable[[StepUpdate], None]
 
@@ -68,14 +68,14 @@ def run_batch(
 		guided=request.cfg_scale > 1,
 		embeddings=embeddings,
 	)
-	built = build_scheduler(model.scheduler_config, request.sampler, request.schedule, batch.seeds)
+	built = build_scheduler(model.scheduler_config, request.sampler, request.schedule, batch.seeds, model.info.family)
 	pipeline = model.pipeline
 	pipeline.scheduler = built.scheduler
 	built.scheduler.set_timesteps(request.steps)
 	per_batch = len(built.scheduler.timesteps)
 	clock.total_steps = per_batch * batch.count
 	throttle = PreviewThrottle(job.preview)
-	architecture = model.info.architecture
+	family = model.info.family
 
 	def decode(latents: torch.Tensor) -> torch.Tensor:
 		return pipeline.vae.decode(latents / _scaling_factor(model)).sample
@@ -87,7 +87,7 @@ def run_batch(
 		rate, eta = clock.tick()
 		preview = None
 		if throttle.due(step):
-			preview = make_preview(tensors['latents'], job.preview, architecture, decode)
+			preview = make_preview(tensors['latents'], job.preview, family, decode)
 		emit(StepUpdate(step, per_batch, batch.index, batch.count, rate, eta, preview))
 		if cancel.cancelled:
 			raise RunInterrupted
@@ -119,5 +119,5 @@ def run_batch(
 
 def _scaling_factor(model: LoadedModel) -> float:
 	value = model.pipeline.vae.config.get('scaling_factor', 0.18215)
-	default = 0.13025 if model.info.architecture is Architecture.SDXL else 0.18215
+	default = 0.13025 if model.info.family is Family.SDXL else 0.18215
 	return float(value) if isinstance(value, int | float) else default

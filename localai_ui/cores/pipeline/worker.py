@@ -5,21 +5,22 @@ from datetime import UTC, datetime
 
 import torch
 
+from localai_ui.cores.loading.model_cache import ModelCache
 from localai_ui.cores.loras.applier import LoraApplier
-from localai_ui.cores.pipeline.cancel import CancelToken
-from localai_ui.cores.pipeline.loader import LoadedModel
 from localai_ui.cores.pipeline.runner import BatchSpec, RunInterrupted, StepClock, run_batch
-from localai_ui.cores.prompts.library import EmbeddingLibrary
+from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.progress import (
 	GeneratedImage,
 	GenerationEvent,
 	GenerationJob,
 	GenerationResult,
 	ImagesReady,
+	ModelLoading,
 	RunStatus,
+	StepUpdate,
 )
+from localai_ui.services.embedding_files.load import load_embedding
 
 
 class JobWorker:
@@ -29,19 +30,19 @@ class JobWorker:
 		self,
 		job: GenerationJob,
 		cancel: CancelToken,
-		ensure_loaded: Callable[[ModelInfo], LoadedModel],
+		models: ModelCache,
 		emit: Callable[[GenerationEvent], None],
 		release: Callable[[], None],
-		embeddings: EmbeddingLibrary | None = None,
-		loras: LoraApplier | None = None,
+		loras: LoraApplier,
+		progress: Callable[[int, int], None],
 	) -> None:
 		self._job = job
 		self._cancel = cancel
-		self._ensure_loaded = ensure_loaded
+		self._models = models
 		self._emit = emit
 		self._release = release
-		self._embeddings = embeddings
 		self._loras = loras
+		self._progress = progress
 
 	def run(self) -> None:
 		started = datetime.now(UTC)
@@ -63,19 +64,24 @@ class JobWorker:
 		rate = clock.done / (clock.now() - clock.started) if clock.started is not None and clock.done else None
 		self._emit(GenerationResult(status, tuple(images), started, datetime.now(UTC), rate, error))
 
+	def _step(self, update: StepUpdate, clock: StepClock) -> None:
+		self._progress(clock.done, clock.total_steps)
+		self._emit(update)
+
 	def _run_batches(self, images: list[GeneratedImage], clock: StepClock) -> RunStatus:
-		model = self._ensure_loaded(self._job.model)
-		if self._loras is not None:
-			self._loras.apply(model, self._job.loras)  # on every job: an empty set removes an earlier job's LoRAs
-		request = self._job.request
-		library = self._embeddings
-		embeddings = library.named_in([request.prompt, request.negative_prompt]) if library else []
+		if not self._models.holds(self._job.model):
+			self._emit(ModelLoading(self._job.model.name))
+		model = self._models.get(self._job.model)
+		self._loras.apply(model, self._job.loras)  # on every job: an empty set removes an earlier job's LoRAs
+		embeddings = [load_embedding(info) for info in self._job.embeddings]
 		size = self._job.request.batch_size
 		count = self._job.request.batch_count
 		for index in range(count):
 			seeds = self._job.seeds[index * size : (index + 1) * size]
 			spec = BatchSpec(index, count, seeds)
-			batch = run_batch(model, self._job, spec, self._cancel, clock, self._emit, embeddings)
+			batch = run_batch(
+				model, self._job, spec, self._cancel, clock, lambda update: self._step(update, clock), embeddings
+			)
 			images.extend(batch)
 			self._emit(ImagesReady(index, batch))
 		return RunStatus.COMPLETED

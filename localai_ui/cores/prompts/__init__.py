@@ -4,14 +4,12 @@ from localai_ui.cores.prompts.attention import parse_prompt_attention
 from localai_ui.cores.prompts.chunks import ChunkedPrompt, PromptChunk, chunk_prompt
 from localai_ui.cores.prompts.conditioning import Conditioning, encode_conditioning, prompt_layer
 from localai_ui.cores.prompts.counter import TokenCounter, count_tokens
-from localai_ui.cores.prompts.library import EmbeddingLibrary
 from localai_ui.cores.prompts.vocabulary import ClipVocabulary, load_vocabulary
 
 __all__ = [
 	'ChunkedPrompt',
 	'ClipVocabulary',
 	'Conditioning',
-	'EmbeddingLibrary',
 	'PromptChunk',
 	'TokenCounter',
 	'chunk_prompt',

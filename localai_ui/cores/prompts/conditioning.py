@@ -8,13 +8,13 @@ import torch
 from diffusers import StableDiffusionXLPipeline
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
-from localai_ui.cores.pipeline.loader import TextToImagePipeline
+from localai_ui.cores.loading.loader import TextToImagePipeline
 from localai_ui.cores.prompts.attention import parse_prompt_attention
 from localai_ui.cores.prompts.chunks import ChunkedPrompt, EmbeddingTokens, PromptChunk, chunk_prompt
 from localai_ui.cores.prompts.encoder import EncodedText, EncoderLayer, encode_chunks
 from localai_ui.cores.prompts.vocabulary import ClipVocabulary
-from localai_ui.schemas.models import Architecture
-from localai_ui.services.embeddings_load import LoadedEmbedding
+from localai_ui.schemas.assets import Family
+from localai_ui.services.embedding_files.load import LoadedEmbedding
 
 TextEncoder = CLIPTextModel | CLIPTextModelWithProjection
 
@@ -43,13 +43,13 @@ class Conditioning:
 		)
 
 
-def prompt_layer(architecture: Architecture, clip_skip: int) -> EncoderLayer:
+def prompt_layer(family: Family, clip_skip: int) -> EncoderLayer:
 	"""A1111 clip skip N reads the N-th layer from the end (1 = last, 2 = penultimate; diffusers' clip_skip is N-1).
 
 	SDXL was trained on the penultimate layer and A1111 always reads it there, so 1 and 2 both mean penultimate
 	(diffusers' SDXL clip_skip = N-2) and a Civitai infotext's 'Clip skip: 2' reproduces.
 	"""
-	if architecture is Architecture.SDXL:
+	if family is Family.SDXL:
 		return EncoderLayer(max(2, clip_skip), final_norm=False)
 	return EncoderLayer(clip_skip, final_norm=True)
 
@@ -65,18 +65,18 @@ def encode_conditioning(
 ) -> Conditioning:
 	"""Encode both prompts with every text encoder; both get the same number of 77-token chunks."""
 	sdxl = isinstance(pipeline, StableDiffusionXLPipeline)
-	architecture = Architecture.SDXL if sdxl else Architecture.SD1
+	family = Family.SDXL if sdxl else Family.SD1
 	pairs: list[tuple[TextEncoder, CLIPTokenizer]] = [(pipeline.text_encoder, pipeline.tokenizer)]
 	if isinstance(pipeline, StableDiffusionXLPipeline):
 		pairs.append((pipeline.text_encoder_2, pipeline.tokenizer_2))
 	dims = tuple(_width(model) for model, _ in pairs)
-	usable = [embedding for embedding in embeddings if embedding.fits(architecture, dims)]
+	usable = [embedding for embedding in embeddings if embedding.fits(family, dims)]
 	vocabularies = [ClipVocabulary(tokenizer) for _, tokenizer in pairs]
 	zero_negative = sdxl and not negative_prompt.strip() and bool(pipeline.config.get('force_zeros_for_empty_prompt'))
 	texts = [prompt] if not guided or zero_negative else [prompt, negative_prompt]
 	chunked = [[_chunked(text, vocabulary, usable) for vocabulary in vocabularies] for text in texts]
 	count = max(len(item.chunks) for row in chunked for item in row)
-	layer = prompt_layer(architecture, clip_skip)
+	layer = prompt_layer(family, clip_skip)
 
 	def encode(row: list[ChunkedPrompt]) -> tuple[torch.Tensor, torch.Tensor | None]:
 		"""Every encoder's states side by side; the pooled output is the last (SDXL's second) encoder's."""

@@ -37,7 +37,7 @@ class TokenCounter:
 
 	def count(self, text: str, model: ModelInfo, embeddings: Sequence[EmbeddingInfo] = ()) -> TokenCount:
 		"""`count_tokens` with `model`'s tokenizer; only embeddings made for that architecture count as such."""
-		usable = [e for e in embeddings if e.architecture is model.architecture]
+		usable = [e for e in embeddings if e.family is model.family]
 		return count_tokens(text, self.vocabulary(model), usable)
 
 

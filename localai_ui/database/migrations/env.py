@@ -3,9 +3,9 @@
 from alembic import context
 from sqlalchemy import Connection
 
-from localai_ui.database.all_tables import Base
-from localai_ui.database.history_tables import include_name
 from localai_ui.database.migrate import CONNECTION_KEY, render_item
+from localai_ui.database.tables import Base
+from localai_ui.database.tables.history_search import include_name
 
 connection = context.config.attributes.get(CONNECTION_KEY)
 if not isinstance(connection, Connection):

@@ -4,7 +4,7 @@ import threading
 from collections.abc import Generator
 from contextlib import contextmanager
 
-from localai_ui.cores.pipeline.cancel import CancelToken
+from localai_ui.schemas.cancel import CancelToken
 
 
 class ActiveRuns:

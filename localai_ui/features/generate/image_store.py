@@ -5,14 +5,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from localai_ui import __version__
-from localai_ui.cores.infotext import InfotextValue, build_infotext, infotext_params
 from localai_ui.database import crud as database_service
-from localai_ui.database import history_crud
 from localai_ui.database.engine import Database
 from localai_ui.schemas.outputs import SavedImage
 from localai_ui.schemas.progress import GeneratedImage, GenerationJob
 from localai_ui.services.atomic_files import write_atomic
-from localai_ui.services.png_metadata import encode_png
+from localai_ui.services.png_info.infotext import InfotextValue, build_infotext, infotext_params
+from localai_ui.services.png_info.png_parameters import encode_png
 from localai_ui.services.thumbnails import write_thumbnail
 
 VERSION = f'LocalAI UI {__version__}'
@@ -57,6 +56,6 @@ class ImageStore:
 					height=generated.image.height,
 					created_at=datetime.now(UTC),
 				)
-				history_crud.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
+				database_service.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
 			saved.append(SavedImage(path, generated.seed, generated.index, infotext))
 		return tuple(saved)

@@ -1,136 +1,98 @@
 """The generate use case shared by the UI and the API: resolve, run on the device, save, record."""
 
-import secrets
-from collections.abc import Callable, Generator, Mapping, Sequence
+from collections.abc import Generator
 from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol
 
-from pydantic import ValidationError
-
-from localai_ui.cores.pipeline.cancel import CancelToken
 from localai_ui.cores.pipeline.manager import PipelineManager
-from localai_ui.cores.pipeline.samplers import resolve_schedule
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.generate.image_store import ImageStore
-from localai_ui.features.generate.model_choice import ModelChoice
-from localai_ui.schemas.errors import InvalidRequestError
-from localai_ui.schemas.generation import MAX_SEED, GenerationRequest
-from localai_ui.schemas.loras import LoraResolver, lora_hashes_infotext
-from localai_ui.schemas.models import ModelCatalog, ModelInfo
+from localai_ui.features.generate.resolve import JobResolver
+from localai_ui.library.catalog import ModelCatalog
+from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
 from localai_ui.schemas.progress import (
 	GenerationJob,
 	GenerationResult,
 	ImagesReady,
-	PreviewSettings,
+	ModelLoading,
 	RunStatus,
+	Started,
 	StepUpdate,
+	Waiting,
 )
 
-RunUpdate = StepUpdate | SavedBatch | RunFinished
-
-
-class RequestStep(Protocol):
-	"""A feature's part in resolving a request (styles, LoRAs...): a rewritten request and its infotext extras."""
-
-	def __call__(self, request: GenerationRequest) -> tuple[GenerationRequest, Mapping[str, str]]: ...
-
-
-def parse_request(values: dict[str, object]) -> GenerationRequest:
-	"""Validate raw values into a request; the error message names every bad field."""
-	try:
-		return GenerationRequest.model_validate(values)
-	except ValidationError as error:
-		problems = '; '.join(
-			f'{".".join(map(str, item["loc"])) or "request"}: {item["msg"]}' for item in error.errors()
-		)
-		raise InvalidRequestError(f'Invalid request: {problems}') from error
+RunUpdate = Waiting | ModelLoading | StepUpdate | SavedBatch | RunFinished
 
 
 class GenerateService:
 	"""Runs requests through the pipeline manager and records every run, however it ends."""
 
 	def __init__(
-		self,
-		*,
-		manager: PipelineManager,
-		database: Database,
-		models_dir: Path,
-		outputs_dir: Path,
-		preview: Callable[[], PreviewSettings],
-		steps: Sequence[RequestStep] = (),
-		catalog: ModelCatalog | None = None,
-		loras: LoraResolver | None = None,
+		self, *, manager: PipelineManager, database: Database, outputs_dir: Path, resolver: JobResolver
 	) -> None:
 		self._manager = manager
-		self._loras = loras
-		self.models = ModelChoice(models_dir, catalog)
 		self._database = database
 		self._store = ImageStore(database, outputs_dir)
-		self._preview = preview
-		self._steps = tuple(steps)
+		self.resolver = resolver
 
 	@property
-	def models_dir(self) -> Path:
-		return self.models.models_dir
-
-	def list_models(self) -> list[ModelInfo]:
-		return self.models.list_models()
+	def catalog(self) -> ModelCatalog:
+		return self.resolver.catalog
 
 	def preload(self, model: str | None) -> None:
 		"""Switch the device to `model` now (under the GPU lock) so the next run starts at once."""
-		info = self.models.pick(model or None)
-		self._manager.load(info, CancelToken())
-
-	def resolve(self, request: GenerationRequest) -> GenerationJob:
-		"""Pick the model (named, else the default), fix the schedule the sampler really uses, draw the seeds."""
-		model = self.models.pick(request.model)
-		self.models.used(model)
-		first = secrets.randbelow(MAX_SEED + 1) if request.seed == -1 else request.seed
-		schedule = resolve_schedule(request.sampler, request.schedule)
-		asked = request.model_copy(update={'model': model.name, 'schedule': schedule, 'seed': first})
-		final, extras = asked, dict[str, str]()
-		for step in self._steps:
-			final, added = step(final)
-			extras.update(added)
-		loras = self._loras.resolve(final, model) if self._loras else ()  # refused here: before any row or run
-		extras.update({'Lora hashes': lora_hashes_infotext(loras)} if loras else {})
-		seeds = tuple(first + offset for offset in range(request.image_count))
-		return GenerationJob(final, model, seeds, self._preview(), tuple(extras.items()), asked=asked, loras=loras)
+		self._manager.load(self.catalog.pick(model or None), CancelToken())
 
 	def run(self, request: GenerationRequest, cancel: CancelToken) -> Generator[RunUpdate]:
-		"""Stream step updates and saved batches, then a RunFinished; the row is finished even if the caller leaves."""
-		job = self.resolve(request)
-		with self._database.transaction() as session:
-			generation_id = database_service.create_generation(
-				session,
-				request=job.request,
-				model_name=job.model.name,
-				model_hash=job.model.hash,
-				seeds=job.seeds,
-				started_at=datetime.now(UTC),
-				asked=job.asked,
-			)
+		"""Stream waiting notes, step updates and saved batches, then a RunFinished.
+
+		The history row is written when the run gets the device and finished however the run ends, even if the
+		caller leaves; a run stopped while it waited leaves no row (it never ran).
+		"""
+		job = self.resolver.resolve(request)
+		generation_id: int | None = None
 		saved: list[SavedImage] = []
 		result: GenerationResult | None = None
 		try:
 			with closing(self._manager.generate(job, cancel)) as events:
 				for event in events:
-					if isinstance(event, ImagesReady):
-						batch = self._store.save(generation_id, job, event.images)
+					if isinstance(event, Started):
+						generation_id = self._start(job, event.at)
+					elif isinstance(event, ImagesReady):
+						batch = self._store.save(self._recorded(generation_id), job, event.images)
 						saved.extend(batch)
 						yield SavedBatch(batch)
-					elif isinstance(event, StepUpdate):
-						yield event
-					else:
+					elif isinstance(event, GenerationResult):
 						result = event
+					else:
+						yield event
 		finally:
-			self._finish(generation_id, job, result, saved)
+			if generation_id is not None:
+				self._finish(generation_id, job, result, saved)
 		assert result is not None
 		yield RunFinished(generation_id, result.status, tuple(saved), job.seeds, result.error, result.it_per_s)
+
+	def _start(self, job: GenerationJob, at: datetime) -> int:
+		with self._database.transaction() as session:
+			return database_service.create_generation(
+				session,
+				request=job.request,
+				model_name=job.model.name,
+				model_hash=job.model.hash,
+				seeds=job.seeds,
+				started_at=at,
+				asked=job.asked,
+			)
+
+	@staticmethod
+	def _recorded(generation_id: int | None) -> int:
+		if generation_id is None:
+			raise RuntimeError('images arrived before the run was recorded')
+		return generation_id
 
 	def _finish(
 		self, generation_id: int, job: GenerationJob, result: GenerationResult | None, saved: list[SavedImage]

@@ -8,7 +8,6 @@ from PIL import Image
 from pydantic import ValidationError
 
 from localai_ui.database import crud as database_service
-from localai_ui.database import history_crud
 from localai_ui.database.engine import Database
 from localai_ui.features.history.files import resolve
 from localai_ui.schemas.errors import LocalAIError
@@ -73,7 +72,7 @@ def _import_one(database: Database, outputs_dir: Path, relative: str, info: PngI
 			height=height,
 			created_at=created,
 		)
-		history_crud.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
+		database_service.set_thumbnail(session, image_id=image_id, thumbnail_path=thumbnail)
 
 
 def import_untracked(database: Database, outputs_dir: Path, paths: Sequence[str]) -> tuple[int, list[str]]:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from localai_ui.database import history_crud
+from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.services.thumbnails import THUMBNAILS_DIR
 
@@ -53,13 +53,13 @@ def reconcile_history(
 ) -> ReconcileReport:
 	"""Mark crashed runs interrupted, flag (and unflag) rows by whether their file exists, list untracked files."""
 	with database.transaction() as session:
-		interrupted = history_crud.interrupt_running(session, finished_at=now())
-		rows = history_crud.image_files(session)
+		interrupted = database_service.interrupt_running(session, finished_at=now())
+		rows = database_service.image_files(session)
 	gone = [image_id for image_id, path, missing in rows if not missing and not (outputs_dir / path).is_file()]
 	back = [image_id for image_id, path, missing in rows if missing and (outputs_dir / path).is_file()]
 	with database.transaction() as session:
-		history_crud.set_file_missing(session, image_ids=gone, missing=True)
-		history_crud.set_file_missing(session, image_ids=back, missing=False)
+		database_service.set_file_missing(session, image_ids=gone, missing=True)
+		database_service.set_file_missing(session, image_ids=back, missing=False)
 	missing = sum(1 for _, _, flagged in rows if flagged) + len(gone) - len(back)
 	untracked = untracked_files(outputs_dir, {path for _, path, _ in rows})
 	return ReconcileReport(interrupted, missing, len(back), untracked)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from localai_ui.database import history_crud, history_search
+from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.database.errors import RecordNotFoundError
 from localai_ui.features.history.export import write_export
@@ -37,7 +37,7 @@ class HistoryService:
 		"""One page (1-based) of images matching `filters`, newest run first."""
 		page = max(1, page)
 		with self._database.transaction() as session:
-			items, has_next = history_search.search_images(
+			items, has_next = database_service.search_images(
 				session, filters=filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
 			)
 		return HistoryPage(tuple(items), page, has_next)
@@ -45,25 +45,25 @@ class HistoryService:
 	def details(self, image_id: int) -> HistoryDetails:
 		"""The image and its run; RecordNotFoundError names the id when it is gone."""
 		with self._database.transaction() as session:
-			found = history_search.get_image_details(session, image_id=image_id)
+			found = database_service.get_image_details(session, image_id=image_id)
 		if found is None:
 			raise RecordNotFoundError(f'Image {image_id} is not in the history (deleted?)')
 		return found
 
 	def latest_image_id(self) -> int:
 		with self._database.transaction() as session:
-			return history_search.latest_image_id(session)
+			return database_service.latest_image_id(session)
 
 	def model_names(self) -> list[str]:
 		with self._database.transaction() as session:
-			return history_search.model_names(session)
+			return database_service.model_names(session)
 
 	def full_path(self, relative: str) -> Path:
 		return resolve(self._outputs_dir, relative)
 
 	def set_favourite(self, image_id: int, favourite: bool) -> None:
 		with self._database.transaction() as session:
-			history_crud.set_favourite(session, image_id=image_id, favourite=favourite)
+			database_service.set_favourite(session, image_id=image_id, favourite=favourite)
 
 	def delete_image(self, image_id: int) -> None:
 		"""Delete the image file, its thumbnail and its row as one step (and the run's row with its last image)."""
@@ -72,7 +72,7 @@ class HistoryService:
 	def delete_generation(self, generation_id: int) -> int:
 		"""Delete every image of a run, then the run; returns how many images went."""
 		with self._database.transaction() as session:
-			image_ids = history_crud.image_ids_of(session, generation_id=generation_id)
+			image_ids = database_service.image_ids_of(session, generation_id=generation_id)
 		if not image_ids:
 			raise RecordNotFoundError(f'Generation {generation_id} has no images in the history')
 		for image_id in image_ids:
@@ -86,7 +86,7 @@ class HistoryService:
 		if len(image_ids) > MAX_EXPORT:
 			raise InvalidRequestError(f'{len(image_ids)} images selected; export at most {MAX_EXPORT} at a time')
 		with self._database.transaction() as session:
-			found = history_search.get_items(session, image_ids=list(image_ids))
+			found = database_service.get_items(session, image_ids=list(image_ids))
 		return write_export(found, self._outputs_dir, folder)
 
 	def settings(self, image_id: int) -> GenerationSettings:
@@ -101,4 +101,4 @@ class HistoryService:
 
 
 def _delete_row(session: Session, *, image_id: int) -> tuple[str, str | None]:
-	return history_crud.delete_image(session, image_id=image_id)
+	return database_service.delete_image(session, image_id=image_id)

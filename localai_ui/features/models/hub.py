@@ -8,9 +8,10 @@ import huggingface_hub
 from huggingface_hub import constants
 from huggingface_hub.errors import HfHubHTTPError, LocalEntryNotFoundError, OfflineModeIsEnabled
 
-from localai_ui.features.models.library import ModelLibrary
-from localai_ui.schemas.models import ModelRecord
-from localai_ui.services.model_files_errors import DownloadError
+from localai_ui.library.library import AssetLibrary
+from localai_ui.schemas.assets import Asset
+from localai_ui.schemas.file_errors import DownloadError
+from localai_ui.schemas.models import CheckpointDetails
 from localai_ui.services.safe_paths import checked_name, inside
 
 REPO_ID = re.compile(r'^[A-Za-z0-9][\w.-]*/[\w.-]+$')
@@ -34,7 +35,9 @@ hf_hub_download: _FileFetch = getattr(huggingface_hub, 'hf_hub_download')  # noq
 snapshot_download: _RepoFetch = getattr(huggingface_hub, 'snapshot_download')  # noqa: B009
 
 
-def download_from_hub(library: ModelLibrary, repo_id: str, file_name: str | None = None) -> ModelRecord:
+def download_from_hub(
+	library: AssetLibrary[CheckpointDetails], repo_id: str, file_name: str | None = None
+) -> Asset[CheckpointDetails]:
 	"""A diffusers repo (weights and configs only, no pickles) as a folder, or one .safetensors file."""
 	repo = repo_id.strip()
 	if not REPO_ID.match(repo):
@@ -46,11 +49,11 @@ def download_from_hub(library: ModelLibrary, repo_id: str, file_name: str | None
 			name = checked_name(file_name)
 			if not name.lower().endswith('.safetensors'):
 				raise DownloadError(f'{name}: only .safetensors files are downloaded (pickle formats can run code)')
-			hf_hub_download(repo, name, local_dir=library.models_dir)
+			hf_hub_download(repo, name, local_dir=library.root)
 			relative = name
 		else:
 			relative = checked_name(repo.split('/')[1])
-			target = inside(library.models_dir, relative)
+			target = inside(library.root, relative)
 			snapshot_download(repo, local_dir=target, allow_patterns=WEIGHTS_AND_CONFIGS)
 	except (OfflineModeIsEnabled, LocalEntryNotFoundError) as error:
 		raise DownloadError(OFFLINE_MESSAGE.format(repo=repo)) from error

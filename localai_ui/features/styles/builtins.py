@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from localai_ui.database import styles_crud
+from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.schemas.styles import BuiltinStyle, StyleText
 
@@ -63,7 +63,7 @@ def seed_builtins(database: Database, builtins: Sequence[BuiltinStyle], now: Cal
 	updated: list[str] = []
 	blocked: list[str] = []
 	with database.transaction() as session:
-		rows = styles_crud.list_styles(session)
+		rows = database_service.list_styles(session)
 		by_key = {row.builtin_key: row for row in rows if row.builtin_key is not None}
 		names = {row.name: row for row in rows}
 		for builtin in builtins:
@@ -74,14 +74,14 @@ def seed_builtins(database: Database, builtins: Sequence[BuiltinStyle], now: Cal
 			if holder is not None and holder is not row:
 				blocked.append(builtin.key)
 			elif row is None:
-				added_row = styles_crud.add_style(
+				added_row = database_service.add_style(
 					session, text=builtin.text, now=now(), builtin_key=builtin.key, builtin_hash=builtin.content_hash
 				)
 				names[added_row.name] = added_row
 				added.append(builtin.key)
 			elif content_hash(row.text) == row.builtin_hash:
 				names.pop(row.name, None)
-				names[builtin.text.name] = styles_crud.update_style(
+				names[builtin.text.name] = database_service.update_style(
 					session, style_id=row.id, text=builtin.text, now=now(), builtin_hash=builtin.content_hash
 				)
 				updated.append(builtin.key)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from localai_ui.cores.styles import apply_styles, unique_name
 from localai_ui.cores.styles.checks import name_problem
-from localai_ui.database import styles_crud
+from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.styles.builtins import BUILTIN_STYLES_DIR, SeedReport, load_builtins, seed_builtins
 from localai_ui.features.styles.transfer import export_styles, import_styles
@@ -44,7 +44,7 @@ class StylesService:
 	def list_styles(self, *, query: str = '', category: str | None = None) -> list[StyleRecord]:
 		"""Your styles first, then the built-ins, each by category then name; filtered by text and category."""
 		with self._database.transaction() as session:
-			styles = sorted(styles_crud.list_styles(session), key=lambda style: style.builtin)
+			styles = sorted(database_service.list_styles(session), key=lambda style: style.builtin)
 		return [s for s in styles if matches(s, query) and (category is None or s.category == category)]
 
 	def categories(self) -> list[str]:
@@ -56,7 +56,7 @@ class StylesService:
 	def get(self, name: str) -> StyleRecord:
 		"""The style called `name`; an unknown name is an InvalidRequestError."""
 		with self._database.transaction() as session:
-			found = styles_crud.find_style(session, name=name)
+			found = database_service.find_style(session, name=name)
 		if found is None:
 			raise InvalidRequestError(f'Unknown style {name!r}; the Styles tab lists the styles there are.')
 		return found
@@ -70,20 +70,20 @@ class StylesService:
 		if problem:
 			raise InvalidRequestError(f'Cannot save the style: {problem}.')
 		with self._database.transaction() as session:
-			taken = styles_crud.find_style(session, name=text.name)
+			taken = database_service.find_style(session, name=text.name)
 			if original_name is None:
 				if taken is not None:
 					raise InvalidRequestError(
 						f'A style named {text.name!r} exists already; pick another name or edit it.'
 					)
-				return styles_crud.add_style(session, text=text, now=self._now())
-			current = styles_crud.find_style(session, name=original_name)
+				return database_service.add_style(session, text=text, now=self._now())
+			current = database_service.find_style(session, name=original_name)
 			if current is None:
 				raise InvalidRequestError(f'Unknown style {original_name!r}: it may have been deleted.')
 			_check_editable(current)
 			if taken is not None and taken.id != current.id:
 				raise InvalidRequestError(f'A style named {text.name!r} exists already; pick another name.')
-			return styles_crud.update_style(session, style_id=current.id, text=text, now=self._now())
+			return database_service.update_style(session, style_id=current.id, text=text, now=self._now())
 
 	def duplicate_style(self, name: str, new_name: str | None = None) -> StyleRecord:
 		"""A user copy of any style (built-ins too), named `new_name` or 'name (copy)', 'name (copy 2)'..."""
@@ -97,12 +97,12 @@ class StylesService:
 		style = self.get(name)
 		_check_editable(style)
 		with self._database.transaction() as session:
-			styles_crud.delete_style(session, style_id=style.id)
+			database_service.delete_style(session, style_id=style.id)
 
 	def apply(self, prompt: str, negative_prompt: str, names: Sequence[str]) -> tuple[str, str]:
 		"""The final prompt and negative prompt with the named styles applied in order."""
 		with self._database.transaction() as session:
-			known = {style.name: style for style in styles_crud.list_styles(session)}
+			known = {style.name: style for style in database_service.list_styles(session)}
 		unknown = [name for name in names if name not in known]
 		if unknown:
 			listed = ', '.join(repr(name) for name in unknown)

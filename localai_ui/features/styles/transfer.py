@@ -6,7 +6,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from localai_ui.cores.styles import decode_styles_file, detect_format, format_styles, parse_styles, unique_name
-from localai_ui.database import styles_crud
+from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.schemas.styles import ClashPolicy, ImportReport, StyleFormat, StyleFormatError, StyleText
 
@@ -21,12 +21,12 @@ class _Importer:
 		self._session = session
 		self._on_clash = on_clash
 		self._now = now
-		self._existing = {style.name: style for style in styles_crud.list_styles(session)}
+		self._existing = {style.name: style for style in database_service.list_styles(session)}
 		self.outcomes: dict[str, list[str]] = {'added': [], 'overwritten': [], 'skipped': [], 'unchanged': []}
 		self.renamed: list[tuple[str, str]] = []
 
 	def _add(self, text: StyleText) -> None:
-		self._existing[text.name] = styles_crud.add_style(self._session, text=text, now=self._now())
+		self._existing[text.name] = database_service.add_style(self._session, text=text, now=self._now())
 
 	def store(self, style: StyleText) -> None:
 		existing = self._existing.get(style.name)
@@ -40,7 +40,7 @@ class _Importer:
 			self.outcomes['skipped'].append(style.name)
 		elif self._on_clash == 'overwrite' and not existing.builtin:
 			kept = StyleText(style.name, style.prompt, style.negative_prompt, style.category or existing.category)
-			self._existing[style.name] = styles_crud.update_style(
+			self._existing[style.name] = database_service.update_style(
 				self._session, style_id=existing.id, text=kept, now=self._now()
 			)
 			self.outcomes['overwritten'].append(style.name)

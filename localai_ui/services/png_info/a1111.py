@@ -3,9 +3,9 @@
 from collections.abc import Mapping
 from dataclasses import replace
 
-from localai_ui.cores.infotext import parse_infotext
 from localai_ui.schemas.png_info import MetadataSource, PngInfo
 from localai_ui.services.png_info.common import as_text, finish, json_object
+from localai_ui.services.png_info.infotext import parse_infotext
 from localai_ui.services.png_info.names import COMFY_SAMPLERS, COMFY_SCHEDULERS
 
 OURS = 'LocalAI UI'

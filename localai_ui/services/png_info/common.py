@@ -3,8 +3,8 @@
 from collections.abc import Mapping
 from typing import cast
 
+from localai_ui.schemas.json_values import parse_json_object
 from localai_ui.schemas.png_info import MetadataSource, PngInfo
-from localai_ui.services.json_objects import parse_json_object
 from localai_ui.services.png_info.settings import settings_from_params
 
 

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 
 from localai_ui.schemas.generation import MAX_SEED, MAX_SIDE, MIN_SIDE
 from localai_ui.schemas.png_info import GenerationSettings
-from localai_ui.schemas.samplers import SCHEDULE_NAMES, split_sampler_name
+from localai_ui.schemas.samplers import SCHEDULE_NAMES, runnable_schedule, split_sampler_name
 
 
 def _number(text: str | None, kind: type[int] | type[float]) -> int | float | None:
@@ -48,7 +48,7 @@ def _sampler(params: Mapping[str, str], notes: list[str]) -> tuple[str | None, s
 	except ValueError:
 		notes.append(f'sampler {name!r} has no match here; not restored')
 		return None, schedule
-	return sampler, schedule or combined
+	return sampler, runnable_schedule(sampler, schedule or combined)
 
 
 def settings_from_params(

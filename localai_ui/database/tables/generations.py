@@ -1,0 +1,61 @@
+"""Runs and their images: what History lists and searches (0001_initial, plus 0003_history's image columns)."""
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy.orm import Mapped, mapped_column
+
+from localai_ui.database.tables.base import Base
+from localai_ui.database.types import UTCDateTime
+
+
+class GenerationRow(Base):
+	"""One run; seeds is a JSON list, request_json the validated request as the user sent it."""
+
+	__tablename__ = 'generations'
+	__table_args__ = (
+		Index('ix_generations_started_at', 'started_at'),
+		Index('ix_generations_status', 'status'),
+	)
+
+	id: Mapped[int] = mapped_column(Integer, primary_key=True)
+	status: Mapped[str] = mapped_column(String(16))
+	prompt: Mapped[str] = mapped_column(Text)
+	negative_prompt: Mapped[str] = mapped_column(Text)
+	model_name: Mapped[str] = mapped_column(String(255))
+	model_hash: Mapped[str | None] = mapped_column(String(64), nullable=True)
+	sampler: Mapped[str] = mapped_column(String(64))
+	schedule: Mapped[str] = mapped_column(String(64))
+	steps: Mapped[int] = mapped_column(Integer)
+	cfg_scale: Mapped[float] = mapped_column(Float)
+	width: Mapped[int] = mapped_column(Integer)
+	height: Mapped[int] = mapped_column(Integer)
+	seed: Mapped[int] = mapped_column(Integer)
+	batch_count: Mapped[int] = mapped_column(Integer)
+	batch_size: Mapped[int] = mapped_column(Integer)
+	seeds: Mapped[str] = mapped_column(Text)
+	request_json: Mapped[str] = mapped_column(Text)
+	infotext: Mapped[str] = mapped_column(Text)
+	error: Mapped[str | None] = mapped_column(Text, nullable=True)
+	started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+	finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+	it_per_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class ImageRow(Base):
+	"""One saved image file; deleting its generation deletes it (ON DELETE CASCADE in SQLite)."""
+
+	__tablename__ = 'images'
+
+	id: Mapped[int] = mapped_column(Integer, primary_key=True)
+	generation_id: Mapped[int] = mapped_column(Integer, ForeignKey('generations.id', ondelete='CASCADE'), index=True)
+	path: Mapped[str] = mapped_column(Text, unique=True)
+	seed: Mapped[int] = mapped_column(Integer)
+	index: Mapped[int] = mapped_column(Integer)
+	width: Mapped[int] = mapped_column(Integer)
+	height: Mapped[int] = mapped_column(Integer)
+	created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+	# Added by the history branch (0003_history): the History tab's favourite, thumbnail and missing-file flag.
+	favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+	thumbnail_path: Mapped[str | None] = mapped_column(Text, nullable=True)
+	file_missing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

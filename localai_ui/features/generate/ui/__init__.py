@@ -1,0 +1,54 @@
+"""The Generate tab, built by page section: prompt and parameters on the left, the result pane on the right."""
+
+import gradio as gr
+
+from localai_ui.features.generate.active_runs import ActiveRuns
+from localai_ui.features.generate.preferences import Preferences
+from localai_ui.features.generate.prompt_tools import PromptTools
+from localai_ui.features.generate.service import GenerateService
+from localai_ui.features.generate.ui.extra_networks import build_extra_networks
+from localai_ui.features.generate.ui.model_list import no_model_text, wire_model_list
+from localai_ui.features.generate.ui.output import build_output
+from localai_ui.features.generate.ui.parameters import build_parameters
+from localai_ui.features.generate.ui.prompt import build_prompt_section, wire_token_counters
+from localai_ui.features.generate.ui.run import build_run_buttons, wire_run
+from localai_ui.features.generate.ui.seed import wire_seed_buttons
+from localai_ui.features.ui_common.handles import GenerateHandle
+from localai_ui.library.library import AssetLibrary
+from localai_ui.schemas.generate_fields import GENERATE_FIELD_NAMES
+from localai_ui.schemas.loras import LoraDetails
+
+
+def build_generate_tab(
+	page: gr.Blocks,
+	service: GenerateService,
+	runs: ActiveRuns,
+	preferences: Preferences,
+	tools: PromptTools,
+	loras: AssetLibrary[LoraDetails],
+) -> GenerateHandle:
+	"""Lay out the tab (call inside its gr.Tab) and wire it; `/generate` is its public endpoint."""
+	names = [model.name for model in service.catalog.list_models()]
+	notice = gr.Markdown(no_model_text(service.catalog, names), elem_id='no-model-notice')
+	with gr.Row(equal_height=False, elem_id='generate-layout'):
+		with gr.Column(scale=5, min_width=400, elem_id='generate-inputs'):
+			prompt = build_prompt_section()
+			build_extra_networks(tools, loras, prompt.prompt)
+			parameters = build_parameters(preferences)
+		with gr.Column(scale=4, min_width=360, elem_id='generate-result'):
+			buttons = build_run_buttons()
+			output = build_output()
+	fields = {
+		**parameters.fields,
+		'prompt': prompt.prompt,
+		'negative_prompt': prompt.negative_prompt,
+		'styles': prompt.styles,
+	}
+	missing = [name for name in GENERATE_FIELD_NAMES if name not in fields]
+	if missing:
+		raise RuntimeError(f'the Generate tab has no control for the public fields {missing}')
+	wire_run(buttons, fields, output, service, runs)
+	wire_token_counters(prompt, parameters.model, tools)
+	wire_model_list(parameters.model, parameters.refresh_models, notice, service, page)
+	wire_seed_buttons(parameters, output)
+	return GenerateHandle(fields, prompt.prompt, prompt.negative_prompt, parameters.model, prompt.styles)

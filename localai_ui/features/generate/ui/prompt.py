@@ -1,0 +1,59 @@
+"""The prompt section: prompt and negative prompt with A1111's token counters in their corner, and the styles."""
+
+from dataclasses import dataclass
+
+import gradio as gr
+
+from localai_ui.features.generate.prompt_tools import PromptTools
+
+
+@dataclass(frozen=True)
+class PromptSection:
+	prompt: gr.Textbox
+	negative_prompt: gr.Textbox
+	prompt_tokens: gr.HTML
+	negative_tokens: gr.HTML
+	styles: gr.Dropdown
+
+
+def _box(label: str, elem_id: str, lines: int, placeholder: str) -> tuple[gr.Textbox, gr.HTML]:
+	"""A prompt box with its token counter laid over its top-right corner (no gap under the box)."""
+	with gr.Column(elem_classes=['lai-prompt-box'], min_width=240):
+		box = gr.Textbox(label=label, lines=lines, max_lines=12, placeholder=placeholder, elem_id=elem_id)
+		counter = gr.HTML('', elem_id=f'{elem_id}-tokens', elem_classes=['lai-token-count'], container=False)
+	return box, counter
+
+
+def build_prompt_section() -> PromptSection:
+	"""Create the prompt boxes and the styles picker in the current Blocks."""
+	prompt, prompt_tokens = _box('Prompt', 'prompt', 3, 'What to draw. Ctrl+Enter generates.')
+	negative, negative_tokens = _box('Negative prompt', 'negative-prompt', 2, 'What to keep out of the image.')
+	styles = gr.Dropdown(
+		[],
+		value=[],
+		multiselect=True,
+		allow_custom_value=True,  # the API may name any style; the run refuses unknown ones by name
+		label='Styles',
+		info='Applied in the order chosen; the Styles tab shows and edits them.',
+		elem_id='styles',
+	)
+	return PromptSection(prompt, negative, prompt_tokens, negative_tokens, styles)
+
+
+def wire_token_counters(section: PromptSection, model: gr.Dropdown, tools: PromptTools) -> None:
+	"""Counters follow their box and the chosen model; they update quietly (no progress overlay)."""
+
+	def labels(prompt_text: str | None, negative_text: str | None, model_name: str | None) -> tuple[str, str]:
+		return tools.token_label(prompt_text or '', model_name), tools.token_label(negative_text or '', model_name)
+
+	inputs = [section.prompt, section.negative_prompt, model]
+	outputs = [section.prompt_tokens, section.negative_tokens]
+	for source in (section.prompt.change, section.negative_prompt.change, model.change):
+		source(
+			labels,
+			inputs=inputs,
+			outputs=outputs,
+			api_visibility='private',
+			trigger_mode='always_last',
+			show_progress='hidden',
+		)

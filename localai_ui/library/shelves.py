@@ -1,0 +1,89 @@
+"""Every library the app has, built once by the composition root: one shelf (library, edits, imports) per kind."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Generic
+
+from localai_ui.database.engine import Database
+from localai_ui.library.catalog import ModelCatalog
+from localai_ui.library.edits import AssetEdits
+from localai_ui.library.hasher import BackgroundHasher
+from localai_ui.library.imports import AssetImports
+from localai_ui.library.kind import KindSpec
+from localai_ui.library.kinds.checkpoints import CheckpointKind
+from localai_ui.library.kinds.embeddings import EmbeddingKind
+from localai_ui.library.kinds.loras import LoraKind
+from localai_ui.library.kinds.vaes import VaeKind
+from localai_ui.library.library import AssetLibrary
+from localai_ui.schemas.assets import D, NoDetails
+from localai_ui.schemas.loras import LoraDetails
+from localai_ui.schemas.models import CheckpointDetails
+from localai_ui.schemas.prompts import EmbeddingDetails
+from localai_ui.services.downloads.jobs import DownloadJobs
+
+
+@dataclass(frozen=True)
+class LibraryFolders:
+	"""Where each kind lives (flags decide) and where imports by path may come from."""
+
+	checkpoints: Path
+	loras: Path
+	embeddings: Path
+	vaes: Path
+	import_dirs: tuple[Path, ...] = ()
+	max_upload_bytes: int = 8 * 1024**3
+	vae_override: Path | None = None
+
+
+@dataclass(frozen=True)
+class Shelf(Generic[D]):
+	"""One kind's library, its edits and its imports."""
+
+	library: AssetLibrary[D]
+	edits: AssetEdits[D]
+	imports: AssetImports[D]
+
+
+@dataclass(frozen=True)
+class Libraries:
+	checkpoints: Shelf[CheckpointDetails]
+	loras: Shelf[LoraDetails]
+	embeddings: Shelf[EmbeddingDetails]
+	vaes: Shelf[NoDetails]
+	hasher: BackgroundHasher
+	catalog: ModelCatalog
+
+	def start(self) -> None:
+		"""Scan every folder now (so lists are ready) and hash in the background."""
+		self.hasher.start()
+		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes):
+			shelf.library.on_change(self.hasher.wake)
+			shelf.library.refresh()
+
+	def close(self) -> None:
+		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes):
+			shelf.imports.jobs.close()
+		self.hasher.close()
+
+
+def _shelf(database: Database, root: Path, spec: KindSpec[D], folders: LibraryFolders) -> Shelf[D]:
+	library = AssetLibrary(database=database, root=root, spec=spec)
+
+	def downloaded(_: Path) -> None:
+		library.refresh()
+
+	jobs = DownloadJobs(on_finished=downloaded, validate=spec.validate)
+	imports = AssetImports(
+		library, import_dirs=folders.import_dirs, max_upload_bytes=folders.max_upload_bytes, jobs=jobs
+	)
+	return Shelf(library, AssetEdits(library), imports)
+
+
+def build_libraries(database: Database, folders: LibraryFolders) -> Libraries:
+	checkpoints = _shelf(database, folders.checkpoints, CheckpointKind(), folders)
+	loras = _shelf(database, folders.loras, LoraKind(), folders)
+	embeddings = _shelf(database, folders.embeddings, EmbeddingKind(), folders)
+	vaes = _shelf(database, folders.vaes, VaeKind(), folders)
+	hasher = BackgroundHasher(database, [checkpoints.library, loras.library, embeddings.library, vaes.library])
+	catalog = ModelCatalog(checkpoints.library, vaes.library, folders.vae_override)
+	return Libraries(checkpoints, loras, embeddings, vaes, hasher, catalog)

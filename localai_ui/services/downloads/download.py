@@ -1,0 +1,116 @@
+"""One http(s) download into `<name>.part`: Range resume, optional sha256 check, cancel, then an atomic rename.
+
+A partial download never shows up as a model: the scan skips `.part` files and only a checked file is renamed.
+"""
+
+import hashlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import httpx
+
+from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.errors import LocalAIError
+from localai_ui.schemas.file_errors import DownloadCancelledError, DownloadError
+from localai_ui.services.file_intake import PARTIAL_SUFFIX
+from localai_ui.services.safe_paths import checked_name
+from localai_ui.services.safetensors.header import read_header
+
+CHUNK_BYTES = 1024 * 1024
+TIMEOUT_S = 30.0
+Progress = Callable[[int, int | None], None]
+Validate = Callable[[Path], object]
+
+
+def file_name_from_url(url: str) -> str:
+	"""The file name a URL ends with; only http(s) and .safetensors are accepted."""
+	parts = urlsplit(url.strip())
+	if parts.scheme not in ('http', 'https') or not parts.netloc:
+		raise DownloadError(f'{url}: only http:// and https:// URLs can be downloaded')
+	name = checked_name(unquote(parts.path.rsplit('/', 1)[-1]) or 'model.safetensors')
+	if not name.lower().endswith('.safetensors'):
+		raise DownloadError(f'{name}: only .safetensors files are downloaded (pickle formats can run code)')
+	return name
+
+
+def partial_path(target: Path) -> Path:
+	return target.with_name(target.name + PARTIAL_SUFFIX)
+
+
+def download(
+	url: str,
+	target: Path,
+	*,
+	sha256: str | None,
+	cancel: CancelToken,
+	progress: Progress,
+	client: httpx.Client,
+	validate: Validate = read_header,
+) -> Path:
+	"""Fetch `url` to `target`, resuming a `.part` left by an interrupted try; returns `target` once verified.
+
+	`validate` checks the complete file before it gets its name (a safetensors header; a LoRA inspection).
+	"""
+	if target.exists():
+		raise DownloadError(f'{target.name}: a file of that name is already in the {target.parent.name} folder')
+	part = partial_path(target)
+	digest = hashlib.sha256()
+	done = _resume_from(part, digest.update)
+	headers = {'Range': f'bytes={done}-'} if done else {}
+	try:
+		with client.stream('GET', url, headers=headers) as response:
+			if response.status_code == 416 and done:
+				part.unlink()
+				return download(
+					url, target, sha256=sha256, cancel=cancel, progress=progress, client=client, validate=validate
+				)
+			if response.status_code not in (200, 206):
+				raise DownloadError(f'{target.name}: the server answered HTTP {response.status_code}')
+			if response.status_code == 200 and done:
+				done, digest = 0, hashlib.sha256()
+			total = _total(response, done)
+			with part.open('ab' if done else 'wb') as file:
+				for chunk in response.iter_bytes():
+					if cancel.cancelled:
+						raise DownloadCancelledError(f'{target.name}: download cancelled')
+					file.write(chunk)
+					digest.update(chunk)
+					done += len(chunk)
+					progress(done, total)
+	except DownloadCancelledError:
+		part.unlink(missing_ok=True)
+		raise
+	except httpx.HTTPError as error:
+		raise DownloadError(
+			f'{target.name}: download interrupted after {done} bytes ({error}); retry to resume'
+		) from error
+	return _finish(part, target, digest.hexdigest(), sha256, validate)
+
+
+def _resume_from(part: Path, update: Callable[[bytes], None]) -> int:
+	if not part.is_file():
+		return 0
+	with part.open('rb') as file:
+		while chunk := file.read(CHUNK_BYTES):
+			update(chunk)
+	return part.stat().st_size
+
+
+def _total(response: httpx.Response, done: int) -> int | None:
+	length = response.headers.get('Content-Length')
+	return done + int(length) if length is not None and length.isdigit() else None
+
+
+def _finish(part: Path, target: Path, actual: str, expected: str | None, validate: Validate) -> Path:
+	if expected and actual != expected.strip().lower():
+		part.unlink(missing_ok=True)
+		raise DownloadError(f'{target.name}: sha256 mismatch: expected {expected.strip().lower()}, got {actual}')
+	try:
+		validate(part)
+	except LocalAIError as error:
+		part.unlink(missing_ok=True)
+		raise DownloadError(f'{target.name}: the downloaded file is not a usable model file: {error}') from error
+	os.replace(part, target)
+	return target

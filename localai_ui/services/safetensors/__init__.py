@@ -1,0 +1,1 @@
+"""safetensors files checked before anything parses them: the first bytes sniffed (pickles, LFS pointers), the header validated."""

@@ -1,0 +1,4 @@
+# Typed surface of the diffusers scheduler members the sampler subclasses in localai_ui/cores/samplers/ use.
+from diffusers import SchedulerMixin
+
+class EulerAncestralDiscreteScheduler(SchedulerMixin): ...
