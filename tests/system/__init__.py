@@ -1,0 +1,1 @@
+"""System page facts, --device parsing and the GPU memory planner."""
