@@ -3,11 +3,11 @@
 import sys
 from collections.abc import Sequence
 
-from localai_ui.app import build_app, serve_options
+from localai_ui.app import build_app, serve_app, serve_options
 from localai_ui.context import build_context
 from localai_ui.flags import build_parser
 from localai_ui.schemas.errors import LocalAIError
-from localai_ui.server import serve_blocking
+from localai_ui.server import block_until_interrupted
 from localai_ui.settings import LOCALHOST, Settings, settings_from_args
 
 
@@ -16,6 +16,8 @@ def startup_lines(settings: Settings) -> list[str]:
 	lines = [f'LocalAI UI: models in {settings.models_dir}, images in {settings.outputs_dir}']
 	if settings.host != LOCALHOST:
 		lines.append(f'LAN access is on (port {settings.port}); only people with the password can use it.')
+	if settings.api:
+		lines.append(f"AUTOMATIC1111's API is on: http://127.0.0.1:{settings.port}/sdapi/v1 (docs at /docs).")
 	if settings.auth and settings.auth_generated:
 		user, password = settings.auth
 		lines.append(f'Log in as user "{user}" with password "{password}" (generated now, shown only once).')
@@ -34,7 +36,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 	print('\n'.join(startup_lines(settings)), flush=True)
 	print(f'Open http://127.0.0.1:{settings.port} in your browser; Ctrl+C stops the app.', flush=True)
 	try:
-		serve_blocking(build_app(context), options)
+		block_until_interrupted(serve_app(build_app(context), context, options))
 	except LocalAIError as error:
 		print(f'localai-ui: {error}', file=sys.stderr, flush=True)
 		return 1

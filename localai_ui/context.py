@@ -1,12 +1,13 @@
 """The composition root: everything with a lifetime is built here once, from Settings. app.py only lays out tabs."""
 
 from dataclasses import dataclass
+from functools import partial
 
-from localai_ui.cores.loading.device import plan_device
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.cores.prompts.counter import TokenCounter
+from localai_ui.cores.safety.gate import SafetyGate
 from localai_ui.database.engine import Database, open_database
 from localai_ui.features.generate.active_runs import ActiveRuns
 from localai_ui.features.generate.loras import LibraryLoras
@@ -17,9 +18,16 @@ from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.history.reconcile import ReconcileReport, reconcile_history
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.models.actions import ModelActions
+from localai_ui.features.models.hub_downloads import HubDownloads
+from localai_ui.features.settings.safety_files import SafetyFiles
+from localai_ui.features.settings.startup import SettingsParts, build_settings_parts
 from localai_ui.features.styles.service import StylesService
+from localai_ui.features.upscale.service import UpscaleService
 from localai_ui.library.shelves import Libraries, LibraryFolders, build_libraries
 from localai_ui.services.checkpoint_files.configs import CLIP_TOKENIZER_DIR
+from localai_ui.services.hub import HubClient
+from localai_ui.services.input_images import InputImages
+from localai_ui.services.temp_cleanup import remove_atomic_temps
 from localai_ui.settings import Settings
 
 GIB = 2**30
@@ -41,6 +49,10 @@ class AppContext:
 	styles: StylesService
 	history: HistoryService
 	history_report: ReconcileReport
+	upscale: UpscaleService
+	app_settings: SettingsParts
+	hub: HubDownloads
+	safety: SafetyFiles
 
 	def close(self) -> None:
 		"""Stop background work, free the models and close the database (the app is shutting down)."""
@@ -54,35 +66,44 @@ def build_context(settings: Settings) -> AppContext:
 
 	Folders the user pointed us at are created only when missing; nothing is written inside them unasked.
 	"""
-	for folder in (
+	written = (
 		settings.data_dir,
 		settings.models_dir,
 		settings.loras_dir,
 		settings.embeddings_dir,
 		settings.vaes_dir,
+		settings.upscalers_dir,
 		settings.outputs_dir,
-		*settings.import_dirs,
-	):
+	)
+	for folder in (*written, *settings.import_dirs):
 		folder.mkdir(parents=True, exist_ok=True)
-	plan = plan_device(settings.device)
+	remove_atomic_temps(written)  # a kill mid-write leaves write_atomic's temp files: gone before anything writes
 	database = open_database(settings.database_path)
+	outputs = [('data', settings.data_dir), ('outputs', settings.outputs_dir)]
+	parts = build_settings_parts(
+		database, flags=settings.setting_flags, folders=outputs, ram_cache_gb=settings.ram_cache_gb
+	)
 	report = reconcile_history(database, settings.outputs_dir)
 	libraries = build_libraries(database, _folders(settings))
 	libraries.start()
+	safety = SafetyGate(settings.data_dir / 'safety_checker')  # loaded only by a run with the setting on
 	manager = PipelineManager(
-		plan,
+		parts.plan,
 		LoraApplier(LoraStateCache(int(settings.lora_cache_gb * GIB))),
-		ram_cache_bytes=int(settings.ram_cache_gb * GIB),
+		ram_cache_bytes=parts.ram_cache_bytes,
+		safety=safety,
 	)
 	styles = StylesService(database=database)
 	styles.seed_builtins()
-	preferences = Preferences(settings.preview)
+	preferences = Preferences(settings.preview, parts.store.current, parts.store.save_preview)
 	resolver = JobResolver(
 		catalog=libraries.catalog,
 		loras=LibraryLoras(libraries.loras.library, libraries.hasher),
 		embeddings=libraries.embeddings.library,
+		inputs=InputImages(settings.data_dir),
 		preview=preferences.current_preview,
 		steps=[styles.apply_to_request],
+		upscalers=libraries.upscalers.library,
 	)
 	return AppContext(
 		settings=settings,
@@ -99,6 +120,16 @@ def build_context(settings: Settings) -> AppContext:
 		styles=styles,
 		history=HistoryService(database=database, outputs_dir=settings.outputs_dir),
 		history_report=report,
+		upscale=UpscaleService(
+			manager=manager,
+			database=database,
+			outputs_dir=settings.outputs_dir,
+			library=libraries.upscalers.library,
+			pictures=resolver.inputs,
+		),
+		app_settings=parts,
+		hub=HubDownloads(libraries, parts.store.hf_token, partial(HubClient, allow_network=True)),
+		safety=SafetyFiles(safety, HubClient(allow_network=True), parts.store.hf_token),
 	)
 
 
@@ -108,6 +139,7 @@ def _folders(settings: Settings) -> LibraryFolders:
 		loras=settings.loras_dir,
 		embeddings=settings.embeddings_dir,
 		vaes=settings.vaes_dir,
+		upscalers=settings.upscalers_dir,
 		import_dirs=settings.import_dirs,
 		max_upload_bytes=settings.max_upload_bytes,
 		vae_override=settings.vae,

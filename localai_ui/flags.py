@@ -23,6 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
 	parser.add_argument(
 		'--vae-dir', type=Path, help='VAE files a model may use instead of its own (default: DATA_DIR/vae)'
 	)
+	parser.add_argument(
+		'--upscalers-dir',
+		type=Path,
+		help='model upscalers: ESRGAN, SwinIR, DAT... (default: DATA_DIR/upscalers; A1111 models/ESRGAN works)',
+	)
 	parser.add_argument('--outputs-dir', type=Path, help='where images are written (default: DATA_DIR/outputs)')
 	parser.add_argument('--port', type=int, default=DEFAULT_PORT, help=f'HTTP port (default: {DEFAULT_PORT})')
 	parser.add_argument(
@@ -43,16 +48,37 @@ def build_parser() -> argparse.ArgumentParser:
 		help='also accept requests from pages at this origin, e.g. http://mybox.lan:8080 (repeatable)',
 	)
 	parser.add_argument('--auth', metavar='USER:PASSWORD', help='require this login (generated when --listen is alone)')
-	parser.add_argument('--device', choices=('auto', 'cuda', 'cpu'), default='auto', help='where models run')
+	parser.add_argument(
+		'--api', action='store_true', help="serve AUTOMATIC1111's web API (/sdapi/v1/...) beside the app, docs at /docs"
+	)
+	parser.add_argument(
+		'--api-auth',
+		metavar='USER:PASSWORD[,USER:PASSWORD]',
+		help='logins the API accepts as HTTP basic auth (default: the --auth login, required with --listen)',
+	)
+	parser.add_argument(
+		'--device',
+		metavar='DEVICE',
+		help='where models run: auto, cpu, cuda, cuda:N (the Nth GPU) or mps (default: the Settings tab, else auto)',
+	)
+	parser.add_argument(
+		'--memory',
+		choices=('auto', 'high', 'medium', 'low'),
+		help='GPU memory mode: high keeps the model on the GPU, medium and low offload it (default: Settings, else auto)',
+	)
+	parser.add_argument('--medvram', action='store_true', help="A1111's flag: the same as --memory medium")
+	parser.add_argument('--lowvram', action='store_true', help="A1111's flag: the same as --memory low")
 	parser.add_argument(
 		'--preview',
 		choices=('off', 'cheap', 'full'),
-		default='cheap',
-		help='live preview: off, cheap latent approximation, or full VAE decode (default: cheap)',
+		help='live preview: off, cheap latent approximation, or full VAE decode (default: Settings, else cheap)',
 	)
 	parser.add_argument('--vae', type=Path, help='a .safetensors VAE used by every model (overrides their own)')
 	parser.add_argument(
-		'--ram-cache-gb', type=float, default=4.0, metavar='GB', help='RAM for models kept ready to switch (default: 4)'
+		'--ram-cache-gb',
+		type=float,
+		metavar='GB',
+		help='RAM for models kept ready to switch (default: half the RAM above 8 GB, at most 16)',
 	)
 	parser.add_argument(
 		'--lora-cache-gb',
@@ -68,5 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
 		action='append',
 		help='a folder models may be imported from by path (repeatable; default: DATA_DIR/import)',
 	)
-	parser.add_argument('--preview-every', type=int, default=1, metavar='N', help='make a preview every N steps')
+	parser.add_argument(
+		'--preview-every', type=int, metavar='N', help='make a preview every N steps (default: Settings, else 1)'
+	)
 	return parser

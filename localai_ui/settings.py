@@ -1,21 +1,23 @@
 """Settings: every path, address and policy the app runs with, resolved once from the flags."""
 
 import argparse
-import re
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, cast
+from typing import cast
 
+from localai_ui.cores.memory import flag_memory_mode, parse_device
 from localai_ui.flags import build_parser
 from localai_ui.schemas.progress import PreviewMode, PreviewSettings
+from localai_ui.schemas.system import MemoryRequest
+from localai_ui.services.flag_values import parse_api_auth, parse_auth, parse_size
 
 LOCALHOST = '127.0.0.1'
 ALL_INTERFACES = '0.0.0.0'  # only with --listen, and never without a password
 GENERATED_USER = 'localai'
-_UNITS = {'': 1, 'b': 1, 'kb': 1024, 'mb': 1024**2, 'gb': 1024**3, 'tb': 1024**4}
 
-DevicePolicy = Literal['auto', 'cuda', 'cpu']
+FlagSetting = tuple[str, str | int, str]
+"""A flag that wins over a stored setting: (setting name, value, the flag as typed)."""
 
 
 @dataclass(frozen=True)
@@ -28,19 +30,24 @@ class Settings:
 	embeddings_dir: Path
 	outputs_dir: Path
 	vaes_dir: Path
+	upscalers_dir: Path
 	host: str = LOCALHOST
 	port: int = 7860
 	auth: tuple[str, str] | None = None
 	auth_generated: bool = False
-	device: DevicePolicy = 'auto'
+	device: str = 'auto'
+	memory: MemoryRequest = 'auto'
 	preview: PreviewSettings = PreviewSettings()
 	vae: Path | None = None
-	ram_cache_gb: float = 4.0
+	ram_cache_gb: float | None = None
 	lora_cache_gb: float = 1.0
 	max_upload: str = '8gb'
 	import_dirs: tuple[Path, ...] = ()
 	allowed_hosts: tuple[str, ...] = ()
 	allowed_origins: tuple[str, ...] = ()
+	setting_flags: tuple[FlagSetting, ...] = ()
+	api: bool = False
+	api_auth: tuple[tuple[str, str], ...] = ()
 
 	@property
 	def database_path(self) -> Path:
@@ -64,7 +71,9 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 	generated = listen and auth is None
 	if generated:
 		auth = (GENERATED_USER, secrets.token_urlsafe(12))
-	every = max(1, cast(int, args.preview_every))
+	flagged = _setting_flags(args)
+	given = {name: value for name, value, _flag in flagged}
+	ram_cache = cast(float | None, args.ram_cache_gb)
 	parse_size(cast(str, args.max_upload))  # a bad size is refused now, with the value named
 	return Settings(
 		data_dir=data_dir,
@@ -73,14 +82,18 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		embeddings_dir=_folder(cast(Path | None, args.embeddings_dir), data_dir / 'embeddings'),
 		outputs_dir=_folder(cast(Path | None, args.outputs_dir), data_dir / 'outputs'),
 		vaes_dir=_folder(cast(Path | None, args.vae_dir), data_dir / 'vae'),
+		upscalers_dir=_folder(cast(Path | None, args.upscalers_dir), data_dir / 'upscalers'),
 		host=ALL_INTERFACES if listen else LOCALHOST,
 		port=cast(int, args.port),
 		auth=auth,
 		auth_generated=generated,
-		device=cast(DevicePolicy, args.device),
-		preview=PreviewSettings(mode=cast(PreviewMode, args.preview), every_n_steps=every),
+		device=str(given.get('device', 'auto')),
+		memory=flag_memory_mode(cast(str | None, args.memory), cast(bool, args.medvram), cast(bool, args.lowvram)),
+		preview=PreviewSettings(
+			mode=cast(PreviewMode, given.get('preview_mode', 'cheap')), every_n_steps=int(given.get('preview_every', 1))
+		),
 		vae=_optional_path(cast(Path | None, args.vae)),
-		ram_cache_gb=max(0.0, cast(float, args.ram_cache_gb)),
+		ram_cache_gb=None if ram_cache is None else max(0.0, ram_cache),
 		lora_cache_gb=max(0.0, cast(float, args.lora_cache_gb)),
 		max_upload=cast(str, args.max_upload),
 		allowed_hosts=tuple(cast(list[str] | None, args.allowed_host) or ()),
@@ -88,17 +101,29 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		import_dirs=tuple(
 			_folder(path, path) for path in cast(list[Path] | None, args.import_dir) or [data_dir / 'import']
 		),
+		setting_flags=flagged,
+		api=cast(bool, args.api),
+		api_auth=parse_api_auth(cast(str | None, args.api_auth), api=cast(bool, args.api)),
 	)
 
 
-def parse_auth(value: str | None) -> tuple[str, str] | None:
-	""" "user:password" -> (user, password); a value without both parts is an error."""
-	if value is None:
-		return None
-	user, separator, password = value.partition(':')
-	if not separator or not user or not password:
-		raise ValueError('--auth must look like user:password')
-	return user, password
+def _setting_flags(args: argparse.Namespace) -> tuple[FlagSetting, ...]:
+	"""The flags given for values the Settings tab also stores; a bad device or memory mode is refused here."""
+	found: list[FlagSetting] = []
+	preview, every, device = (
+		cast(str | int | None, getattr(args, name)) for name in ('preview', 'preview_every', 'device')
+	)
+	if preview is not None:
+		found.append(('preview_mode', preview, f'--preview {preview}'))
+	if isinstance(every, int):
+		found.append(('preview_every', max(1, every), f'--preview-every {every}'))
+	if isinstance(device, str):
+		found.append(('device', parse_device(device).text, f'--device {device}'))
+	memory = flag_memory_mode(cast(str | None, args.memory), cast(bool, args.medvram), cast(bool, args.lowvram))
+	flag = f'--memory {args.memory}' if args.memory else '--lowvram' if args.lowvram else '--medvram'
+	if args.memory or args.medvram or args.lowvram:
+		found.append(('memory', memory, flag))
+	return tuple(found)
 
 
 def _optional_path(value: Path | None) -> Path | None:
@@ -107,11 +132,3 @@ def _optional_path(value: Path | None) -> Path | None:
 
 def _folder(value: Path | None, default: Path) -> Path:
 	return (value.expanduser().resolve() if value is not None else default).absolute()
-
-
-def parse_size(text: str) -> int:
-	"""'8gb', '512 MB', '1000' -> bytes (powers of 1024, as Gradio's max_file_size reads them)."""
-	match = re.fullmatch(r'\s*(\d+(?:\.\d+)?)\s*([kmgt]?b?)\s*', text.lower())
-	if match is None:
-		raise ValueError(f'{text!r}: a size looks like 8gb, 512mb or 1000000')
-	return int(float(match.group(1)) * _UNITS[match.group(2)])

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from localai_ui.database import migrate
-from localai_ui.database.errors import DatabaseError
+from localai_ui.database.errors import DatabaseError, database_error
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -32,7 +32,7 @@ class Database:
 			with self._sessions.begin() as session:
 				yield session
 		except SQLAlchemyError as error:
-			raise DatabaseError(f'history database: {error}') from error
+			raise database_error(error, self.engine.url.database, 'history database: ') from error
 
 	def close(self) -> None:
 		"""Close every pooled connection; the file stays consistent (WAL is checkpointed by SQLite)."""
@@ -82,6 +82,6 @@ def open_database(path: Path) -> Database:
 		if isinstance(error, CommandError):
 			raise DatabaseError(f'history database {path}: {error}; was it written by a newer LocalAI UI?') from error
 		if isinstance(error, SQLAlchemyError):
-			raise DatabaseError(f'history database {path}: {error}') from error
+			raise database_error(error, str(path), f'history database {path}: ') from error
 		raise
 	return Database(engine)

@@ -17,11 +17,6 @@ def human_size(size: int) -> str:
 	return f'{value:.1f} TB'
 
 
-def status_label(record: Asset[D]) -> str:
-	"""'ready', or the status and the reason in a few words."""
-	return 'ready' if record.usable else f'{record.status}: {record.row.problem or ""}'.rstrip(': ')
-
-
 def hash_label(record: Asset[D]) -> str:
 	"""AutoV2, '…' while the background hasher has not reached it, '—' where there is none to make."""
 	if record.row.autov2:

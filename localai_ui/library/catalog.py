@@ -41,6 +41,7 @@ class ModelCatalog:
 			sha256=record.row.sha256,
 			config_dir=resolve_config(path, record.details.config),
 			vae=vae,
+			inpainting=record.details.inpainting,
 		)
 
 	def list_models(self) -> list[ModelInfo]:

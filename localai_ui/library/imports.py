@@ -12,7 +12,8 @@ from localai_ui.schemas.assets import Asset, D
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.services.downloads.download import file_name_from_url
 from localai_ui.services.downloads.jobs import DownloadJobs, DownloadStatus
-from localai_ui.services.file_intake import ImportMode, accept_upload, transfer
+from localai_ui.services.downloads.partials import PartialDownload, discard_partial, list_partials
+from localai_ui.services.file_intake import PARTIAL_SUFFIX, ImportMode, accept_upload, transfer
 from localai_ui.services.safe_paths import checked_name, inside, inside_any
 
 
@@ -57,6 +58,33 @@ class AssetImports(Generic[D]):
 		"""Download in the background; poll `jobs.status(id)`. The file appears once complete and validated."""
 		target = self._free_target(file_name_from_url(url))
 		return self.jobs.start(url.strip(), target, (sha256 or '').strip() or None)
+
+	def partial_downloads(self) -> list[PartialDownload]:
+		"""The `.part` files in the folder that no download is writing now: each can be discarded, most resumed."""
+		return [part for part in list_partials(self.library.root) if not self.jobs.running(part.name)]
+
+	def resume_download(self, name: str) -> DownloadStatus:
+		"""Continue the partial download of `name` from the bytes already on disk (a Range request)."""
+		part = self._partial(name)
+		if part.url is None:
+			raise InvalidRequestError(f'{part.name}: where it came from is not known; discard it and download it again')
+		return self.jobs.start(part.url, self._free_target(part.name), part.sha256)
+
+	def discard_download(self, name: str) -> None:
+		"""Delete the partial download of `name` and give its disk space back."""
+		part = self._partial(name)
+		discard_partial(inside(self.library.root, part.name))
+
+	def _partial(self, name: str) -> PartialDownload:
+		wanted = checked_name(name.removesuffix(PARTIAL_SUFFIX))
+		if self.jobs.running(wanted):
+			raise InvalidRequestError(f'{wanted} is being downloaded now: cancel it first')
+		found = next((part for part in list_partials(self.library.root) if part.name == wanted), None)
+		if found is None:
+			raise InvalidRequestError(
+				f'{wanted}: no partial download of that name in the {self.library.spec.folder_noun}'
+			)
+		return found
 
 	def _free_target(self, name: str) -> Path:
 		target = inside(self.library.root, checked_name(name))

@@ -43,7 +43,7 @@ class AssetLibrary(Generic[D]):
 	def refresh(self, *, full: bool = False) -> list[Asset[D]]:
 		"""Scan the folder: new entries appear, missing ones are flagged, changed ones are read again.
 
-		Unchanged entries are not opened again unless `full` (a sidecar edit needs a full refresh). Entries are read
+		Unchanged usable entries are not opened again unless `full` (a sidecar edit needs a full refresh). Entries are read
 		before the write transaction starts, so a slow disk never holds the database lock.
 		"""
 		with self._lock:
@@ -125,4 +125,8 @@ class AssetLibrary(Generic[D]):
 
 
 def _stale(record: StoredAsset | None, entry: Entry) -> bool:
-	return record is None or record.status == 'missing' or (record.size, record.mtime) != (entry.size, entry.mtime)
+	"""New, changed, or refused before: a refused entry is read again at every scan, so a newer app (or a fixed
+	sidecar) takes it up without a full refresh; refused entries are few, and reading them is cheap."""
+	if record is None or record.status != 'ok':
+		return True
+	return (record.size, record.mtime) != (entry.size, entry.mtime)

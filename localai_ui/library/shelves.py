@@ -13,12 +13,14 @@ from localai_ui.library.kind import KindSpec
 from localai_ui.library.kinds.checkpoints import CheckpointKind
 from localai_ui.library.kinds.embeddings import EmbeddingKind
 from localai_ui.library.kinds.loras import LoraKind
+from localai_ui.library.kinds.upscalers import UpscalerKind
 from localai_ui.library.kinds.vaes import VaeKind
 from localai_ui.library.library import AssetLibrary
 from localai_ui.schemas.assets import D, NoDetails
 from localai_ui.schemas.loras import LoraDetails
 from localai_ui.schemas.models import CheckpointDetails
 from localai_ui.schemas.prompts import EmbeddingDetails
+from localai_ui.schemas.upscalers import UpscalerDetails
 from localai_ui.services.downloads.jobs import DownloadJobs
 
 
@@ -30,6 +32,7 @@ class LibraryFolders:
 	loras: Path
 	embeddings: Path
 	vaes: Path
+	upscalers: Path
 	import_dirs: tuple[Path, ...] = ()
 	max_upload_bytes: int = 8 * 1024**3
 	vae_override: Path | None = None
@@ -50,18 +53,19 @@ class Libraries:
 	loras: Shelf[LoraDetails]
 	embeddings: Shelf[EmbeddingDetails]
 	vaes: Shelf[NoDetails]
+	upscalers: Shelf[UpscalerDetails]
 	hasher: BackgroundHasher
 	catalog: ModelCatalog
 
 	def start(self) -> None:
 		"""Scan every folder now (so lists are ready) and hash in the background."""
 		self.hasher.start()
-		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes):
+		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes, self.upscalers):
 			shelf.library.on_change(self.hasher.wake)
 			shelf.library.refresh()
 
 	def close(self) -> None:
-		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes):
+		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes, self.upscalers):
 			shelf.imports.jobs.close()
 		self.hasher.close()
 
@@ -84,6 +88,8 @@ def build_libraries(database: Database, folders: LibraryFolders) -> Libraries:
 	loras = _shelf(database, folders.loras, LoraKind(), folders)
 	embeddings = _shelf(database, folders.embeddings, EmbeddingKind(), folders)
 	vaes = _shelf(database, folders.vaes, VaeKind(), folders)
-	hasher = BackgroundHasher(database, [checkpoints.library, loras.library, embeddings.library, vaes.library])
+	upscalers = _shelf(database, folders.upscalers, UpscalerKind(), folders)
+	libraries = [checkpoints.library, loras.library, embeddings.library, vaes.library, upscalers.library]
+	hasher = BackgroundHasher(database, libraries)
 	catalog = ModelCatalog(checkpoints.library, vaes.library, folders.vae_override)
-	return Libraries(checkpoints, loras, embeddings, vaes, hasher, catalog)
+	return Libraries(checkpoints, loras, embeddings, vaes, upscalers, hasher, catalog)

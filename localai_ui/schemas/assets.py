@@ -1,4 +1,4 @@
-"""Files people bring (checkpoints, LoRAs, embeddings, VAEs): one record shape for every kind, one family enum."""
+"""Files people bring (checkpoints, LoRAs, embeddings, VAEs, upscalers): one record shape, one family enum."""
 
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,6 +39,7 @@ class AssetKind(StrEnum):
 	LORA = 'lora'
 	EMBEDDING = 'embedding'
 	VAE = 'vae'
+	UPSCALER = 'upscaler'
 
 
 AssetStatus = Literal['ok', 'unsupported', 'invalid', 'missing']

@@ -16,6 +16,7 @@ class HistoryFilters:
 	sampler: str | None = None
 	status: RunStatus | None = None
 	favourites_only: bool = False
+	flagged_only: bool = False  # images the safety checker flagged
 	started_from: datetime | None = None
 	started_before: datetime | None = None
 
@@ -33,6 +34,7 @@ class HistoryItem:
 	favourite: bool
 	file_missing: bool
 	created_at: datetime
+	flagged: bool = False
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class CheckpointDetails(BaseModel):
 	model_config = ConfigDict(frozen=True)
 
 	config: str | None = None
+	inpainting: bool = False
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class ModelInfo:
 	"""A loadable model: its display name, where it lives and what it is.
 
 	`config_dir` holds the offline configs a single file loads with (a bundled architecture or its sidecar);
-	`hash` is the AutoV2 hash (first 10 hex of `sha256`); `vae` an external VAE file that replaces the model's own.
+	`hash` is the AutoV2 hash (first 10 hex of `sha256`); `vae` an external VAE file that replaces the model's own;
+	`inpainting` marks a dedicated inpainting checkpoint (a 9-channel UNet: image, mask and masked image latents).
 	"""
 
 	name: str
@@ -36,6 +38,7 @@ class ModelInfo:
 	sha256: str | None = None
 	config_dir: Path | None = None
 	vae: Path | None = None
+	inpainting: bool = False
 
 	@property
 	def load_key(self) -> tuple[Path, Path | None, Path | None]:

@@ -14,6 +14,8 @@ class SavedImage:
 	seed: int
 	index: int
 	infotext: str
+	flagged: bool = False  # by the safety checker: `shown` is then a blurred copy
+	shown: Path | None = None  # what a gallery shows instead of `path`
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,26 @@ class GenerationSettings:
 	batch_size: int | None = None
 	styles: tuple[str, ...] | None = None
 	clip_skip: int | None = None
+	enable_hires: bool | None = None
+	hires_scale: float | None = None
+	hires_steps: int | None = None
+	hires_denoising_strength: float | None = None
+	hires_upscaler: str | None = None
+	hires_resize_width: int | None = None
+	hires_resize_height: int | None = None
+	hires_sampler: str | None = None
+	hires_prompt: str | None = None
+	hires_negative_prompt: str | None = None
+	denoising_strength: float | None = None
+	resize_mode: str | None = None
+	mask_blur: int | None = None
+	masked_content: str | None = None
+	inpaint_area: str | None = None
+	inpaint_padding: int | None = None
+	invert_mask: bool | None = None
+	mode: str | None = None
+	init_image: str | None = None
+	mask_image: str | None = None
 
 
 @dataclass(frozen=True)

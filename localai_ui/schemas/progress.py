@@ -11,6 +11,7 @@ from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.loras import LoraSpec
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.prompts import EmbeddingInfo
+from localai_ui.schemas.upscalers import UpscalerInfo
 
 PreviewMode = Literal['off', 'cheap', 'full']
 
@@ -30,7 +31,9 @@ class GenerationJob:
 	"""A validated request resolved to a model and one seed per image; extra_params go into the infotext.
 
 	`loras` is the exact LoRA set the run uses (empty: none; the worker removes what an earlier job left);
-	`embeddings` the textual inversions its prompts name, loaded under the GPU lock.
+	`embeddings` the textual inversions its prompts name, loaded under the GPU lock; `init_image` and `mask` the
+	pictures an image-to-image or inpainting run starts from, read from the files the request names;
+	`hires_upscaler` the model upscaler the hires fix names (loaded under the GPU lock), None for the others.
 	"""
 
 	request: GenerationRequest
@@ -41,6 +44,10 @@ class GenerationJob:
 	loras: tuple[LoraSpec, ...] = ()
 	embeddings: tuple[EmbeddingInfo, ...] = ()
 	asked: GenerationRequest | None = None
+	init_image: Image | None = None
+	mask: Image | None = None
+	hires_upscaler: UpscalerInfo | None = None
+	safety_check: bool = False  # the Safety setting: the worker runs the checker after each batch's decode
 
 
 class RunStatus(StrEnum):
@@ -61,6 +68,7 @@ class StepUpdate:
 	it_per_s: float
 	eta_s: float
 	preview: Image | None = None
+	phase: str = ''
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,7 @@ class GeneratedImage:
 	image: Image
 	seed: int
 	index: int
+	flagged: bool = False  # by the safety checker
 
 
 @dataclass(frozen=True)

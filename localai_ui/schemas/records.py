@@ -2,13 +2,20 @@
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Literal
 
 from localai_ui.schemas.progress import RunStatus
+
+RunMode = Literal['txt2img', 'img2img', 'inpaint', 'upscale']
+RUN_MODES: tuple[RunMode, ...] = ('txt2img', 'img2img', 'inpaint', 'upscale')
 
 
 @dataclass(frozen=True)
 class GenerationRecord:
-	"""One run: what was asked (request_json keeps the original request), how it ended, and how fast it ran."""
+	"""One run: what was asked (request_json keeps the original request), how it ended, and how fast it ran.
+
+	`mode` says which kind of run it was; `source` is the picture an upscale started from (under the data folder).
+	"""
 
 	id: int
 	status: RunStatus
@@ -32,6 +39,8 @@ class GenerationRecord:
 	finished_at: datetime | None
 	it_per_s: float | None
 	infotext: str
+	mode: RunMode = 'txt2img'
+	source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from gradio import routes
 from starlette.routing import Mount
 from starlette.types import ASGIApp
 
+from localai_ui.server.event_cancel import EventCancel
 from localai_ui.server.host_guard import HostGuard, machine_names
 from localai_ui.server.login_attempts import LoginAttempts
 from localai_ui.server.login_throttle import LoginThrottle
@@ -77,8 +78,9 @@ def mount_last(app: FastAPI) -> None:
 
 
 def guarded(app: ASGIApp, options: ServeOptions, attempts: LoginAttempts) -> ASGIApp:
-	"""`app` behind the Host check (outermost), then the Origin check, then the login throttle."""
-	throttled = LoginThrottle(app, attempts=attempts)
+	"""`app` behind the Host check (outermost), then the Origin check, then the login throttle; a cancel stops only
+	the job it names (EventCancel)."""
+	throttled = LoginThrottle(EventCancel(app), attempts=attempts)
 	checked_origin = OriginGuard(throttled, allowed_origins=options.origins)
 	own_names = machine_names() if options.listen else frozenset[str]()
 	return HostGuard(checked_origin, listen=options.listen, allowed_hosts=options.host_names, own_names=own_names)

@@ -29,13 +29,22 @@ def tiny_job(
 	seed: int = 1,
 	preview: PreviewSettings = FAST_PREVIEWS,
 	embeddings: tuple[EmbeddingInfo, ...] = (),
-	**values: str | int | float,
+	init_image: Image | None = None,
+	mask: Image | None = None,
+	**values: str | int | float | bool,
 ) -> GenerationJob:
-	"""A 64 px, 2-step job unless `values` say otherwise; seeds are seed, seed+1, ..."""
+	"""A 64 px, 2-step job unless `values` say otherwise; seeds are seed, seed+1, ...
+
+	With `init_image` (and `mask`) it is an image-to-image (inpainting) job, as the resolver makes one.
+	"""
 	fields: dict[str, object] = {'prompt': 'a red apple', 'width': 64, 'height': 64, 'steps': 2, **values}
+	if init_image is not None:
+		fields['init_image'] = 'inputs/init.png'
+	if mask is not None:
+		fields['mask_image'] = 'inputs/mask.png'
 	request = GenerationRequest.model_validate({**fields, 'seed': seed})
 	seeds = tuple(seed + i for i in range(request.image_count))
-	return GenerationJob(request, info, seeds, preview, embeddings=embeddings)
+	return GenerationJob(request, info, seeds, preview, embeddings=embeddings, init_image=init_image, mask=mask)
 
 
 def run_all(manager: PipelineManager, job: GenerationJob, cancel: CancelToken | None = None) -> list[GenerationEvent]:

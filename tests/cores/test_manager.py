@@ -8,7 +8,7 @@ import pytest
 from localai_ui.cores.loading.device import plan_device
 from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.schemas.assets import Family
-from localai_ui.schemas.progress import ImagesReady, PreviewSettings, RunStatus
+from localai_ui.schemas.progress import ImagesReady, ModelLoading, PreviewSettings, RunStatus, Started
 from localai_ui.schemas.samplers import SAMPLER_NAMES, schedules_for
 from tests.cores.jobs import new_applier, pixels, result_of, run_all, steps_of, tiny_info, tiny_job
 
@@ -105,3 +105,14 @@ def test_switching_models_and_unloading(manager: PipelineManager, tiny_models_di
 	assert manager.loaded_model == sdxl
 	manager.unload()
 	assert manager.loaded_model is None
+
+
+def test_a_run_says_when_it_loads_its_model_first(tiny_models_dir: Path) -> None:
+	manager = PipelineManager(plan_device('cpu'), new_applier())
+	first = run_all(manager, tiny_job(tiny_info(tiny_models_dir)))
+	assert [event.name for event in first if isinstance(event, ModelLoading)] == ['tiny-sd15']
+	assert isinstance(first[0], Started)
+	again = run_all(manager, tiny_job(tiny_info(tiny_models_dir)))
+	assert not any(isinstance(event, ModelLoading) for event in again)
+	switched = run_all(manager, tiny_job(tiny_info(tiny_models_dir, Family.SDXL)))
+	assert [event.name for event in switched if isinstance(event, ModelLoading)] == ['tiny-sdxl']

@@ -131,7 +131,10 @@ def test_out_of_memory_is_explained(manager: PipelineManager, probe: UNetProbe, 
 	probe.fail_with = torch.OutOfMemoryError('CUDA out of memory')
 	failed = result_of(run_all(manager, tiny_job(info, batch_size=2)))
 	assert failed.status is RunStatus.FAILED
-	assert failed.error is not None and failed.error.startswith('Out of memory at 64x64, batch size 2')
+	assert (
+		failed.error
+		== 'Out of memory on the CPU at 64x64, batch 2: close other programs or try a smaller size or batch size 1.'
+	)
 
 
 def test_a_model_that_cannot_load_fails_the_job_clearly(manager: PipelineManager, tmp_path: Path) -> None:

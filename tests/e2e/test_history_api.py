@@ -18,6 +18,10 @@ def as_dict(value: object) -> dict[str, object]:
 	return cast(dict[str, object], value)
 
 
+def upload(path: Path) -> dict[str, object]:
+	return {'path': str(path), 'meta': {'_type': 'gradio.FileData'}}
+
+
 def items_of(page: object) -> list[dict[str, object]]:
 	return [as_dict(item) for item in cast(list[object], as_dict(page)['items'])]
 
@@ -52,13 +56,19 @@ def test_search_details_and_delete(client: Client, running_app: RunningApp) -> N
 def test_read_png_info_of_an_uploaded_file(client: Client, tmp_path: Path) -> None:
 	path = tmp_path / 'comfy.png'
 	path.write_bytes(SAMPLES['comfyui'])
-	upload = {'path': str(path), 'meta': {'_type': 'gradio.FileData'}}
-	result = client.predict(upload, api_name='/read_png_info')
-	assert isinstance(result, tuple)
-	summary, data, *_ = cast(tuple[object, ...], result)
-	assert isinstance(summary, str) and '**Made with:** ComfyUI' in summary
-	values = as_dict(data)
-	assert values['prompt'] == 'a misty forest' and as_dict(values['settings'])['seed'] == 42
+	values = as_dict(client.predict(upload(path), api_name='/read_png_info'))
+	assert values['source'] == 'ComfyUI' and values['prompt'] == 'a misty forest'
+	settings = as_dict(values['settings'])
+	assert settings['seed'] == 42 and settings['styles'] == []  # no styles in the file: Generate's are cleared
+
+
+def test_read_png_info_takes_our_styles_back_out_of_the_prompt(client: Client, running_app: RunningApp) -> None:
+	client.predict(prompt='a red apple', styles=['Film Noir'], api_name='/generate', **SMALL)
+	[ours] = running_app.context.settings.outputs_dir.glob('*/*.png')
+	values = as_dict(client.predict(upload(ours), api_name='/read_png_info'))
+	assert str(values['prompt']).startswith('film noir scene of a red apple, ')
+	settings = as_dict(values['settings'])
+	assert (settings['prompt'], settings['styles']) == ('a red apple', ['Film Noir']) and values['notes'] == []
 
 
 def test_history_endpoints_are_public(client: Client) -> None:

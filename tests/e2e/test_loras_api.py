@@ -1,6 +1,7 @@
 """The LoRA endpoints through gradio_client against the real app, and /generate with a <lora:...> tag."""
 
 import shutil
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -70,5 +71,13 @@ def test_refusals_reach_the_caller_as_messages(api: Client) -> None:
 		api.predict(name='../sd1_kohya', confirm=True, api_name='/delete_lora')
 	download = cast(Json, api.predict(source='http://127.0.0.1:9/x.safetensors', api_name='/import_lora'))
 	assert download['name'] == 'x.safetensors'
-	status = cast(Json, api.predict(download_id=str(download['id']), api_name='/lora_download_status'))
-	assert status['id'] == download['id']
+	status = download
+	deadline = time.monotonic() + 20
+	while status['state'] == 'running':
+		assert time.monotonic() < deadline
+		status = cast(Json, api.predict(download_id=str(download['id']), api_name='/lora_download_status'))
+	assert status['id'] == download['id'] and status['state'] == 'failed'
+	assert 'the server 127.0.0.1:9 could not be reached' in str(status['error'])
+	assert 'resume' not in str(status['error'])
+	cancelled = cast(Json, api.predict(download_id=str(download['id']), api_name='/cancel_lora_download'))
+	assert cancelled['id'] == download['id']

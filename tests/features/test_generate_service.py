@@ -117,7 +117,7 @@ def test_a_failed_run_is_recorded_with_its_message(context: AppContext) -> None:
 	('values', 'message'),
 	[
 		({'width': 500}, r'width: Value error, 500 px: width and height must be multiples of 8'),
-		({'steps': 0}, r'steps: Input should be greater than or equal to 1'),
+		({'steps': 0}, r'steps: Value error, steps takes a whole number from 1 to 150; got 0'),
 		({'sampler': 'Bogus'}, r"unknown sampler 'Bogus'"),
 	],
 )

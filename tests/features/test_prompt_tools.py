@@ -92,6 +92,7 @@ def test_the_request_as_asked_is_kept_for_send_to_generate(context: AppContext) 
 		catalog=base.catalog,
 		loras=LibraryLoras(context.libraries.loras.library, context.libraries.hasher),
 		embeddings=context.libraries.embeddings.library,
+		inputs=base.inputs,
 		preview=context.preferences.current_preview,
 		steps=[add_style],
 	)

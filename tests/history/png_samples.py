@@ -11,6 +11,10 @@ A1111_TEXT = (
 	'Model hash: abcdef1234, Model: dreamshaper_8, Version: v1.10.1'
 )
 FORGE_TEXT = A1111_TEXT.replace('Version: v1.10.1', 'Version: f2.0.1v1.10.1-previous-313-g8a042934')
+# What Markdown would eat: a LoRA tag (read as an HTML tag or link), emphasis marks, brackets, a pipe.
+MARKED_PROMPT = 'a castle <lora:ink:0.6> (word:1.2) *stars* [moss] _under_ | #1'
+MARKED_NEGATIVE = '<bad-hands> **blurry**'
+MARKED_TEXT = f'{MARKED_PROMPT}\nNegative prompt: {MARKED_NEGATIVE}\n' + A1111_TEXT.split('\n')[-1]
 OURS_TEXT = A1111_TEXT.replace('Version: v1.10.1', 'Styles: "Cinematic, Film", Version: LocalAI UI 0.1.0')
 COMFY_PROMPT = {
 	'3': {
@@ -78,6 +82,7 @@ def with_user_comment(text: str, image_format: str, *, little_endian: bool = Fal
 SAMPLES: dict[str, bytes] = {
 	'ours': png({'parameters': OURS_TEXT}),
 	'a1111': png({'parameters': A1111_TEXT}),
+	'marked': png({'parameters': MARKED_TEXT}),
 	'forge': png({'parameters': FORGE_TEXT}),
 	'comfyui': png({'prompt': json.dumps(COMFY_PROMPT), 'workflow': json.dumps(COMFY_WORKFLOW)}),
 	'comfyui_workflow_only': png({'workflow': json.dumps(COMFY_WORKFLOW)}),

@@ -15,7 +15,8 @@ from tests.history.png_samples import SAMPLES, png
 
 CASTLE = GenerationSettings(
 	prompt='a castle on a hill, <lora:ink:0.7>', negative_prompt='fog, lowres', model='dreamshaper_8',
-	sampler='DPM++ 2M', schedule='Karras', steps=28, cfg_scale=6.5, width=512, height=768, seed=1234,
+	sampler='DPM++ 2M', schedule='Karras', steps=28, cfg_scale=6.5, width=512, height=768, seed=1234, styles=(),
+	enable_hires=False,
 )  # fmt: skip
 
 
@@ -44,7 +45,7 @@ def test_comfyui_prompt_graph_follows_links() -> None:
 	assert (info.prompt, info.negative_prompt) == ('a misty forest', 'text, watermark')
 	assert info.settings == GenerationSettings(
 		prompt='a misty forest', negative_prompt='text, watermark', model='v1-5-pruned', sampler='Euler a',
-		schedule='Karras', steps=20, cfg_scale=8.0, width=640, height=448, seed=42,
+		schedule='Karras', steps=20, cfg_scale=8.0, width=640, height=448, seed=42, styles=(), enable_hires=False,
 	)  # fmt: skip
 	assert dict(info.params)['LoRAs'] == 'ink.safetensors'
 	assert {key for key, _ in info.raw} == {'prompt', 'workflow'}

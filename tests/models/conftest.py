@@ -1,4 +1,5 @@
-"""Tiny single-file checkpoints (built once), a models folder holding copies of them, and a library over it."""
+"""Tiny single-file checkpoints (built once; text-to-image and inpainting), a models folder holding copies of them,
+and a library over it."""
 
 import shutil
 from collections.abc import Iterator
@@ -9,7 +10,9 @@ import pytest
 from localai_ui.context import AppContext, build_context
 from localai_ui.settings import Settings, settings_for
 from tests.conftest import wait_for_hashes
-from tests.models.tiny_checkpoints import write_tiny_checkpoints
+from tests.models.tiny_checkpoints import build_inpaint_sd1, write_tiny_checkpoints, write_tiny_inpaint_checkpoints
+
+INPAINT_FOLDER = 'tiny-inpaint-folder'
 
 
 @pytest.fixture(scope='session')
@@ -18,6 +21,32 @@ def tiny_checkpoints_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 	folder = tmp_path_factory.mktemp('checkpoints')
 	write_tiny_checkpoints(folder)
 	return folder
+
+
+@pytest.fixture(scope='session')
+def tiny_inpaint_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+	"""tiny-sd15-inpaint, tiny-sdxl-inpaint (9 input channels) and tiny-pix2pix (8), each with a .diffusers sidecar,
+	and tiny-inpaint-folder: an SD1 inpainting model as a diffusers folder."""
+	folder = tmp_path_factory.mktemp('inpaint-checkpoints')
+	write_tiny_inpaint_checkpoints(folder)
+	build_inpaint_sd1(seed=1).save_pretrained(folder / INPAINT_FOLDER)
+	return folder
+
+
+def cpu_settings(tmp_path: Path, models_dir: Path) -> Settings:
+	"""The app's settings over `models_dir`, on the CPU, with its data in `tmp_path`."""
+	return settings_for(
+		[
+			'--data-dir',
+			str(tmp_path / 'data'),
+			'--models-dir',
+			str(models_dir),
+			'--device',
+			'cpu',
+			'--ram-cache-gb',
+			'1',
+		]
+	)
 
 
 def copy_checkpoints(source: Path, target: Path) -> Path:
@@ -33,18 +62,7 @@ def models_dir(tmp_path: Path, tiny_checkpoints_dir: Path) -> Path:
 
 @pytest.fixture
 def models_settings(tmp_path: Path, models_dir: Path) -> Settings:
-	return settings_for(
-		[
-			'--data-dir',
-			str(tmp_path / 'data'),
-			'--models-dir',
-			str(models_dir),
-			'--device',
-			'cpu',
-			'--ram-cache-gb',
-			'1',
-		]
-	)
+	return cpu_settings(tmp_path, models_dir)
 
 
 @pytest.fixture

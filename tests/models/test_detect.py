@@ -36,7 +36,23 @@ SDXL = ('conditioner.embedders.0.transformer.text_model.x', 'conditioner.embedde
 )
 def test_supported_layouts(names: tuple[str, ...], width: int, architecture: Family, variant: Variant) -> None:
 	found = detect(PATH, tensors(*names, width=width))
-	assert (found.family, found.variant) == (architecture, variant)
+	assert (found.family, found.variant, found.inpainting) == (architecture, variant, False)
+
+
+@pytest.mark.parametrize(
+	('names', 'width', 'architecture', 'variant'),
+	[
+		(SD1, 768, Family.SD1, 'sd15-inpaint'),
+		(SD2, 1024, Family.SD2, 'sd2-inpaint'),
+		(SDXL, 2048, Family.SDXL, 'sdxl-inpaint'),
+	],
+)
+def test_nine_input_channels_are_an_inpainting_model(
+	names: tuple[str, ...], width: int, architecture: Family, variant: Variant
+) -> None:
+	found = detect(PATH, tensors(*names, width=width, in_channels=9))
+	assert (found.family, found.variant, found.inpainting) == (architecture, variant, True)
+	assert detect(PATH, tensors(*names, width=width, in_channels=9), sd2_variant='sd2').variant == variant
 
 
 def test_sd2_epsilon_from_metadata_or_yaml(tmp_path: Path) -> None:
@@ -59,7 +75,6 @@ def test_sd2_epsilon_from_metadata_or_yaml(tmp_path: Path) -> None:
 		((UNET + 'joint_blocks.0.context_block.adaLN_modulation.1.bias',), 4, 'Stable Diffusion 3'),
 		(('double_blocks.0.img_attn.norm.key_norm.scale',), 4, 'Flux'),
 		(('conditioner.embedders.0.model.text_projection',), 4, 'refiner'),
-		(SD1, 9, 'inpainting'),
 		(SD1, 8, 'instruct-pix2pix'),
 		(SD1, 7, '7 input channels'),
 		((), 4, 'no text encoder'),

@@ -53,9 +53,28 @@ def test_bundled_tokenizers_match_openai_ids_and_pad_tokens() -> None:
 	sdxl = bundled_tokenizers(config_dir('sdxl'))
 	assert sdxl['tokenizer'].pad_token == '<|endoftext|>' and sdxl['tokenizer_2'].pad_token == '!'
 	assert bundled_tokenizers(config_dir('sd2-v'))['tokenizer'].pad_token == '!'
+	inpaint = bundled_tokenizers(config_dir('sdxl-inpaint'))
+	assert inpaint['tokenizer'].pad_token == '<|endoftext|>' and inpaint['tokenizer_2'].pad_token == '!'
+	assert bundled_tokenizers(config_dir('sd15-inpaint'))['tokenizer']('a cat')['input_ids'] == [
+		49406,
+		320,
+		2368,
+		49407,
+	]
 
 
-@pytest.mark.parametrize(('variant', 'millions'), [('sd15', 859.52), ('sd2-v', 865.91), ('sdxl', 2567.46)])
+@pytest.mark.parametrize(
+	('variant', 'millions'),
+	[
+		('sd15', 859.52),
+		('sd2-v', 865.91),
+		('sdxl', 2567.46),
+		# inpainting: 5 more input channels on the first 3x3 convolution (320 filters)
+		('sd15-inpaint', 859.54),
+		('sd2-inpaint', 865.93),
+		('sdxl-inpaint', 2567.48),
+	],
+)
 def test_bundled_unet_configs_have_the_real_parameter_counts(variant: Variant, millions: float) -> None:
 	config = parse_json_object((config_dir(variant) / 'unet' / 'config.json').read_bytes())
 	with torch.device('meta'):

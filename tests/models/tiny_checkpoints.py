@@ -1,4 +1,5 @@
-"""Tiny SD1.x and SDXL checkpoints written as A1111 single files, with a `<name>.diffusers/` config sidecar."""
+"""Tiny SD1.x and SDXL checkpoints (text-to-image and 9-channel inpainting) written as A1111 single files, with a
+`<name>.diffusers/` config sidecar."""
 
 import shutil
 from collections.abc import Mapping
@@ -7,14 +8,25 @@ from typing import Protocol, cast
 
 import safetensors.torch
 import torch
-from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline, UNet2DConditionModel
+from diffusers import (
+	StableDiffusionInpaintPipeline,
+	StableDiffusionPipeline,
+	StableDiffusionXLInpaintPipeline,
+	StableDiffusionXLPipeline,
+	UNet2DConditionModel,
+)
 from transformers import CLIPTextConfig, CLIPTextModelWithProjection
 
 from tests.models.ldm_layout import Tensors, clip_to_ldm, open_clip_to_ldm, unet_to_ldm, vae_to_ldm
 from tests.tiny_models import build_sd1, build_sdxl
 
 SIDECAR_SUFFIX = '.diffusers'
-TinyPipeline = StableDiffusionPipeline | StableDiffusionXLPipeline
+TinyPipeline = (
+	StableDiffusionPipeline
+	| StableDiffusionXLPipeline
+	| StableDiffusionInpaintPipeline
+	| StableDiffusionXLInpaintPipeline
+)
 
 
 class SaveFile(Protocol):
@@ -40,7 +52,7 @@ def to_ldm_state(pipeline: TinyPipeline) -> Tensors:
 	assert isinstance(layers, int)
 	state = unet_to_ldm(pipeline.unet.state_dict(), layers, _strings(config, 'up_block_types'))
 	state.update(vae_to_ldm(pipeline.vae.state_dict(), len(_strings(pipeline.vae.config, 'block_out_channels'))))
-	if isinstance(pipeline, StableDiffusionXLPipeline):
+	if isinstance(pipeline, StableDiffusionXLPipeline | StableDiffusionXLInpaintPipeline):
 		state.update(clip_to_ldm(pipeline.text_encoder.state_dict(), 'conditioner.embedders.0.transformer.'))
 		state.update(open_clip_to_ldm(pipeline.text_encoder_2.state_dict(), 'conditioner.embedders.1.model.'))
 	else:
@@ -65,6 +77,12 @@ def write_checkpoint(pipeline: TinyPipeline, path: Path, metadata: Mapping[str, 
 	return path
 
 
+def unet_with(unet: UNet2DConditionModel, **changes: object) -> UNet2DConditionModel:
+	"""A new random UNet with `unet`'s config but for `changes` (in_channels=9 makes an inpainting UNet)."""
+	config = {**unet.config, **changes}
+	return UNet2DConditionModel(**{key: value for key, value in config.items() if not key.startswith('_')})
+
+
 def build_single_file_sdxl(seed: int = 0) -> StableDiffusionXLPipeline:
 	"""The tiny SDXL with a wider second text encoder (64 vs 32), as in real SDXL (1280 vs 768).
 
@@ -83,8 +101,7 @@ def build_single_file_sdxl(seed: int = 0) -> StableDiffusionXLPipeline:
 		max_position_embeddings=77,
 		projection_dim=64,
 	)
-	config = {**pipeline.unet.config, 'cross_attention_dim': 96, 'projection_class_embeddings_input_dim': 112}
-	unet = UNet2DConditionModel(**{key: value for key, value in config.items() if not key.startswith('_')})
+	unet = unet_with(pipeline.unet, cross_attention_dim=96, projection_class_embeddings_input_dim=112)
 	return StableDiffusionXLPipeline(
 		vae=pipeline.vae,
 		text_encoder=pipeline.text_encoder,
@@ -104,3 +121,25 @@ def write_tiny_checkpoints(folder: Path) -> tuple[Path, Path]:
 			build_single_file_sdxl(), folder / 'tiny-sdxl.safetensors', {'modelspec.title': 'Tiny SDXL'}
 		)
 	return sd1, sdxl
+
+
+def build_inpaint_sd1(seed: int = 0, in_channels: int = 9) -> StableDiffusionInpaintPipeline:
+	"""The tiny SD1 with a UNet that also takes the mask and the masked image (9 channels, or 8 as instruct-pix2pix)."""
+	base = build_sd1(seed)
+	return StableDiffusionInpaintPipeline.from_pipe(base, unet=unet_with(base.unet, in_channels=in_channels))
+
+
+def build_inpaint_sdxl(seed: int = 0) -> StableDiffusionXLInpaintPipeline:
+	"""The tiny single-file SDXL with a 9-channel UNet, as diffusers' SDXL inpainting 0.1 (no aesthetic score)."""
+	base = build_single_file_sdxl(seed)
+	unet = unet_with(base.unet, in_channels=9)
+	return StableDiffusionXLInpaintPipeline.from_pipe(base, unet=unet, requires_aesthetics_score=False)
+
+
+def write_tiny_inpaint_checkpoints(folder: Path) -> tuple[Path, Path, Path]:
+	"""tiny-sd15-inpaint and tiny-sdxl-inpaint (9 channels) and tiny-pix2pix (8), all with sidecars, in `folder`."""
+	with torch.no_grad():
+		sd1 = write_checkpoint(build_inpaint_sd1(), folder / 'tiny-sd15-inpaint.safetensors')
+		sdxl = write_checkpoint(build_inpaint_sdxl(), folder / 'tiny-sdxl-inpaint.safetensors')
+		pix2pix = write_checkpoint(build_inpaint_sd1(in_channels=8), folder / 'tiny-pix2pix.safetensors')
+	return sd1, sdxl, pix2pix

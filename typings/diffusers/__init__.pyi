@@ -61,9 +61,17 @@ class UNet2DConditionModel(ModelMixin):
 class DecoderOutput:
 	sample: torch.Tensor
 
+class DiagonalGaussianDistribution:
+	def mode(self) -> torch.Tensor: ...
+	def sample(self, generator: torch.Generator | None = None) -> torch.Tensor: ...
+
+class AutoencoderKLOutput:
+	latent_dist: DiagonalGaussianDistribution
+
 class AutoencoderKL(ModelMixin):
 	def __init__(self, **kwargs: object) -> None: ...
 	def decode(self, z: torch.Tensor, return_dict: bool = True) -> DecoderOutput: ...
+	def encode(self, x: torch.Tensor, return_dict: bool = True) -> AutoencoderKLOutput: ...
 
 class PipelineImageOutput:
 	images: list[Image]
@@ -87,6 +95,8 @@ class DiffusionPipeline(ConfigMixin):
 	def save_pretrained(self, save_directory: str | PathLike[str], **kwargs: object) -> None: ...
 	def to(self, device: str | torch.device | None = None, dtype: torch.dtype | None = None) -> Self: ...
 	def set_progress_bar_config(self, **kwargs: object) -> None: ...
+	@classmethod
+	def from_pipe(cls, pipeline: DiffusionPipeline, **kwargs: object) -> Self: ...
 
 StepCallback = Callable[[DiffusionPipeline, int, torch.Tensor, dict[str, torch.Tensor]], dict[str, torch.Tensor]]
 
@@ -189,3 +199,21 @@ class StableDiffusionXLPipeline(DiffusionPipeline, StableDiffusionXLLoraLoaderMi
 		callback_on_step_end_tensor_inputs: list[str] | None = None,
 		**kwargs: object,
 	) -> PipelineImageOutput: ...
+
+class StableDiffusionImg2ImgPipeline(DiffusionPipeline, StableDiffusionLoraLoaderMixin):
+	def __call__(self, **kwargs: object) -> PipelineImageOutput: ...
+
+class StableDiffusionXLImg2ImgPipeline(DiffusionPipeline, StableDiffusionXLLoraLoaderMixin):
+	def __call__(self, **kwargs: object) -> PipelineImageOutput: ...
+
+class StableDiffusionInpaintPipeline(DiffusionPipeline, StableDiffusionLoraLoaderMixin):
+	text_encoder: CLIPTextModel
+	tokenizer: CLIPTokenizer
+	def __call__(self, **kwargs: object) -> PipelineImageOutput: ...
+
+class StableDiffusionXLInpaintPipeline(DiffusionPipeline, StableDiffusionXLLoraLoaderMixin):
+	text_encoder: CLIPTextModel
+	text_encoder_2: CLIPTextModelWithProjection
+	tokenizer: CLIPTokenizer
+	tokenizer_2: CLIPTokenizer
+	def __call__(self, **kwargs: object) -> PipelineImageOutput: ...

@@ -1,5 +1,6 @@
 from dataclasses import dataclass
 from enum import Enum
+from pathlib import Path
 
 class Status(Enum):
 	STARTING = 'STARTING'
@@ -21,3 +22,5 @@ class StatusUpdate:
 	queue_size: int | None
 	eta: float | None
 	success: bool | None
+
+def handle_file(filepath_or_url: str | Path) -> dict[str, object]: ...

@@ -1,4 +1,5 @@
 """Loaded pipelines kept in RAM up to a budget, one on the device: switching back to a cached model is fast.
+A model loaded in an offload mode (medium, low) lives in RAM and its hooks move it, so the cache leaves it be.
 
 Callers hold the GPU lock; the cache itself adds no locking.
 """
@@ -11,10 +12,12 @@ import torch
 
 from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.loader import LoadedModel, release_memory
+from localai_ui.cores.loading.memory_savers import apply_vae_savers, is_offloaded
 from localai_ui.schemas.models import ModelInfo
 
 Loader = Callable[[ModelInfo, DevicePlan], LoadedModel]
 CacheKey = tuple[object, ...]
+RunSize = tuple[int, int, int]
 
 
 def model_bytes(loaded: LoadedModel) -> int:
@@ -46,22 +49,38 @@ class ModelCache:
 		"""Whether `info` is the model on the device now (a job for it starts without loading)."""
 		return self._active == info.load_key and info.load_key in self._entries
 
-	def get(self, info: ModelInfo) -> LoadedModel:
-		"""The model on the device: from the cache when there, else loaded (after making room)."""
+	def get(self, info: ModelInfo, shape: RunSize | None = None) -> LoadedModel:
+		"""The model on the device: from the cache when there, else loaded (after making room). A model placed for
+		another memory request (the setting changed) is loaded again; `shape` (width, height, batch size) switches
+		the VAE savers for the coming run."""
 		key: CacheKey = info.load_key
 		found = self._entries.get(key)
-		if found is not None and key == self._active:
-			return self._current(key, info)
-		self._park_active()
-		if found is None:
-			self._evict(keep=None)
-			found = self._loader(info, self._plan)
-		elif self._plan.device.type != 'cpu':
-			found.pipeline.to(self._plan.device)
-		self._entries[key] = found
-		self._active = key
-		self._evict(keep=key)
-		return self._current(key, info)
+		if found is not None and self._replanned(found):
+			self._forget(key)
+			found = None
+		if found is None or key != self._active:
+			self._park_active()
+			if found is None:
+				self._evict(keep=None)
+				found = self._loader(info, self._plan)
+			elif self._resident(found):
+				found.pipeline.to(self._plan.device)
+			self._entries[key] = found
+			self._active = key
+			self._evict(keep=key)
+		entry = self._current(key, info)
+		placement = self._plan.placement_of(entry.pipeline)
+		if shape is not None and placement is not None:
+			apply_vae_savers(
+				entry.pipeline, self._plan.memory.run_plan(placement, info.family, self._plan.device, shape)
+			)
+		return entry
+
+	def out_of_memory_message(self, info: ModelInfo, shape: RunSize) -> str:
+		"""What to tell the user when a run of `info` at `shape` ran out of memory: the mode that would have fitted."""
+		entry = self._entries.get(info.load_key)
+		placement = None if entry is None else self._plan.placement_of(entry.pipeline)
+		return self._plan.memory.out_of_memory(placement, info.family, self._plan.device, shape)
 
 	def drop(self, info: ModelInfo | None = None) -> None:
 		"""Forget one model (or all, with None) and give the memory back."""
@@ -83,9 +102,27 @@ class ModelCache:
 
 	def _park_active(self) -> None:
 		active = self.active
-		if active is not None and self._plan.device.type != 'cpu':
+		if active is not None and self._resident(active):
 			active.pipeline.to(torch.device('cpu'))
+			release_memory(self._plan.device)  # the next placement measures the VRAM this model left
 		self._active = None
+
+	def _resident(self, loaded: LoadedModel) -> bool:
+		"""Whether the model's weights stay on the (non-CPU) device while active, so the cache moves them itself."""
+		placement = self._plan.placement_of(loaded.pipeline)
+		return self._plan.device.type != 'cpu' and (placement is None or not is_offloaded(placement.plan))
+
+	def _replanned(self, loaded: LoadedModel) -> bool:
+		"""Whether the memory request changed on a CUDA device since the model was placed (CPU and MPS ignore it)."""
+		placement = self._plan.placement_of(loaded.pipeline)
+		changed = placement is not None and placement.request != self._plan.memory.request()
+		return changed and self._plan.device.type == 'cuda'
+
+	def _forget(self, key: CacheKey) -> None:
+		self._entries.pop(key, None)
+		if key == self._active:
+			self._active = None
+		release_memory(self._plan.device)
 
 	def _evict(self, keep: CacheKey | None) -> None:
 		"""Drop the least recently used models until the ones left (besides `keep`) fit the budget."""

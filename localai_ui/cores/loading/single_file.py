@@ -3,10 +3,17 @@
 from pathlib import Path
 
 import torch
-from diffusers import AutoencoderKL, StableDiffusionPipeline, StableDiffusionXLPipeline
+from diffusers import (
+	AutoencoderKL,
+	StableDiffusionInpaintPipeline,
+	StableDiffusionPipeline,
+	StableDiffusionXLInpaintPipeline,
+	StableDiffusionXLPipeline,
+)
 from transformers import CLIPTokenizer
 
 from localai_ui.cores.loading.device import DevicePlan
+from localai_ui.cores.loading.pipeline_types import LoadedPipeline
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.file_errors import ModelFileError
 from localai_ui.schemas.json_values import parse_json_object
@@ -15,7 +22,6 @@ from localai_ui.services.checkpoint_files.configs import CLIP_TOKENIZER_DIR, TOK
 from localai_ui.services.safetensors.header import read_header
 
 MAX_TOKENS = 77
-SinglePipeline = StableDiffusionPipeline | StableDiffusionXLPipeline
 
 
 def bundled_tokenizers(config: Path) -> dict[str, CLIPTokenizer]:
@@ -38,8 +44,11 @@ def load_vae(path: Path, config: Path, dtype: torch.dtype) -> AutoencoderKL:
 	)
 
 
-def load_single_file(info: ModelInfo, plan: DevicePlan) -> SinglePipeline:
-	"""`from_single_file(path, config=<local configs>, local_files_only=True)`, after checking every byte range."""
+def load_single_file(info: ModelInfo, plan: DevicePlan) -> LoadedPipeline:
+	"""`from_single_file(path, config=<local configs>, local_files_only=True)`, after checking every byte range.
+
+	An inpainting model loads as the inpaint pipeline of its family (its config folder has a 9-channel UNet).
+	"""
 	read_header(info.path)
 	config = info.config_dir
 	if config is None or not (config / 'model_index.json').is_file():
@@ -49,7 +58,7 @@ def load_single_file(info: ModelInfo, plan: DevicePlan) -> SinglePipeline:
 		components['vae'] = load_vae(info.vae, config, plan.dtype)
 	common: dict[str, object] = {'config': str(config), 'local_files_only': True, 'dtype': plan.dtype, **components}
 	if info.family is Family.SDXL:
-		return StableDiffusionXLPipeline.from_single_file(str(info.path), **common)
-	return StableDiffusionPipeline.from_single_file(
-		str(info.path), safety_checker=None, requires_safety_checker=False, **common
-	)
+		xl = StableDiffusionXLInpaintPipeline if info.inpainting else StableDiffusionXLPipeline
+		return xl.from_single_file(str(info.path), **common)
+	sd = StableDiffusionInpaintPipeline if info.inpainting else StableDiffusionPipeline
+	return sd.from_single_file(str(info.path), safety_checker=None, requires_safety_checker=False, **common)

@@ -2,33 +2,45 @@
 
 import queue
 import threading
+import time
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.loader import LoadedModel, load_model
 from localai_ui.cores.loading.model_cache import ModelCache
 from localai_ui.cores.loras.applier import LoraApplier
+from localai_ui.cores.pipeline.device_turns import run_in_turn
 from localai_ui.cores.pipeline.gpu_queue import GpuQueue, Ticket
 from localai_ui.cores.pipeline.worker import JobWorker
+from localai_ui.cores.safety.gate import SafetyGate
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, RunStatus, Started, Waiting
 
 Loader = Callable[[ModelInfo, DevicePlan], LoadedModel]
+T = TypeVar('T')
+WAITING_EVERY_S = 2.0  # a waiting run says its place when it changes, and refreshes its estimate this often
 
 
 class PipelineManager:
 	"""Loads models and runs jobs; `generate` is an iterator of waiting notes, step updates, batches and a result."""
 
 	def __init__(
-		self, plan: DevicePlan, loras: LoraApplier, loader: Loader = load_model, ram_cache_bytes: int = 0
+		self,
+		plan: DevicePlan,
+		loras: LoraApplier,
+		loader: Loader = load_model,
+		ram_cache_bytes: int = 0,
+		safety: SafetyGate | None = None,
 	) -> None:
 		self.plan = plan
 		self.loras = loras
 		self.queue = GpuQueue()
 		self._cache = ModelCache(plan, loader, ram_cache_bytes)
 		self._speed: float | None = None
+		self.safety = safety  # the checker's gate: loaded only by a job with safety_check on
 
 	@property
 	def busy(self) -> bool:
@@ -60,9 +72,13 @@ class PipelineManager:
 		"""Run `job` in its turn; the device is held from the first step to the last and freed in every case."""
 		started = datetime.now(UTC)
 		ticket = self.queue.take(job.request.steps * job.request.batch_count)
+		told: tuple[Waiting, float] | None = None
 		try:
 			while (turn := self.queue.wait_turn(ticket, cancel)) is None:
-				yield self._waiting(ticket)
+				waiting, now = self._waiting(ticket), time.monotonic()
+				if told is None or waiting.ahead != told[0].ahead or now - told[1] >= WAITING_EVERY_S:
+					told = (waiting, now)
+					yield waiting
 			if not turn:
 				yield GenerationResult(RunStatus.INTERRUPTED, (), started, datetime.now(UTC), None)
 				return
@@ -70,6 +86,12 @@ class PipelineManager:
 			yield from self._run(job, cancel, ticket)
 		finally:
 			self.queue.release(ticket)
+
+	def run_exclusive(
+		self, task: Callable[[DevicePlan], T], cancel: CancelToken
+	) -> Generator[Waiting | Started, None, T | None]:
+		"""Run `task` on the device in its turn, in the same line as generations (an upscale); None if cancelled first."""
+		return run_in_turn(self.queue, lambda: task(self.plan), cancel, self._waiting)
 
 	def unload(self, info: ModelInfo | None = None) -> None:
 		"""Drop `info` (every model when None) from memory and give it back, in its turn."""
@@ -95,7 +117,7 @@ class PipelineManager:
 		def progress(done: int, total: int) -> None:
 			ticket.done, ticket.work = done, total
 
-		worker = JobWorker(job, cancel, self._cache, events.put, release, self.loras, progress)
+		worker = JobWorker(job, cancel, self._cache, events.put, release, self.loras, progress, self.safety)
 		thread = threading.Thread(target=worker.run, name='localai-gpu-job', daemon=True)
 		thread.start()
 		try:

@@ -5,10 +5,9 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 import torch
-from diffusers import StableDiffusionXLPipeline
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
-from localai_ui.cores.loading.loader import TextToImagePipeline
+from localai_ui.cores.loading.pipeline_types import SDXL_PIPELINES, LoadedPipeline
 from localai_ui.cores.prompts.attention import parse_prompt_attention
 from localai_ui.cores.prompts.chunks import ChunkedPrompt, EmbeddingTokens, PromptChunk, chunk_prompt
 from localai_ui.cores.prompts.encoder import EncodedText, EncoderLayer, encode_chunks
@@ -55,7 +54,7 @@ def prompt_layer(family: Family, clip_skip: int) -> EncoderLayer:
 
 
 def encode_conditioning(
-	pipeline: TextToImagePipeline,
+	pipeline: LoadedPipeline,
 	*,
 	prompt: str,
 	negative_prompt: str,
@@ -64,10 +63,10 @@ def encode_conditioning(
 	embeddings: Sequence[LoadedEmbedding] = (),
 ) -> Conditioning:
 	"""Encode both prompts with every text encoder; both get the same number of 77-token chunks."""
-	sdxl = isinstance(pipeline, StableDiffusionXLPipeline)
+	sdxl = isinstance(pipeline, SDXL_PIPELINES)
 	family = Family.SDXL if sdxl else Family.SD1
 	pairs: list[tuple[TextEncoder, CLIPTokenizer]] = [(pipeline.text_encoder, pipeline.tokenizer)]
-	if isinstance(pipeline, StableDiffusionXLPipeline):
+	if isinstance(pipeline, SDXL_PIPELINES):
 		pairs.append((pipeline.text_encoder_2, pipeline.tokenizer_2))
 	dims = tuple(_width(model) for model, _ in pairs)
 	usable = [embedding for embedding in embeddings if embedding.fits(family, dims)]

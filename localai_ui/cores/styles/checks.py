@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 
 from localai_ui.schemas.styles import StyleFormatError, StyleText
+from localai_ui.services.safe_paths import BIDI_CONTROLS, bidi_message
 
 MAX_NAME = 255
 
@@ -13,6 +14,8 @@ def name_problem(name: str) -> str | None:
 		return 'the name is empty'
 	if '\n' in name or '\r' in name:
 		return f'the name {name!r} spans several lines'
+	if any(character in BIDI_CONTROLS for character in name):
+		return bidi_message(name)
 	if len(name) > MAX_NAME:
 		return f'the name {name[:40]!r}... is longer than {MAX_NAME} characters'
 	return None

@@ -45,9 +45,20 @@ from localai_ui.database.crud.history_search import (
 	model_names,
 	search_images,
 )
-from localai_ui.database.crud.styles import add_style, delete_style, find_style, list_styles, update_style
+from localai_ui.database.crud.settings import delete_settings, read_settings, write_settings
+from localai_ui.database.crud.styles import (
+	add_style,
+	delete_style,
+	find_style,
+	list_styles,
+	set_style_preview,
+	style_preview_files,
+	update_style,
+)
+from localai_ui.database.crud.upscales import RecordedUpscale, record_upscale
 
 __all__ = [
+	'RecordedUpscale',
 	'add_image',
 	'add_style',
 	'assets_needing_hash',
@@ -55,6 +66,7 @@ __all__ = [
 	'create_generation',
 	'delete_asset',
 	'delete_image',
+	'delete_settings',
 	'delete_style',
 	'finish_generation',
 	'find_style',
@@ -71,6 +83,8 @@ __all__ = [
 	'list_styles',
 	'mark_missing',
 	'model_names',
+	'read_settings',
+	'record_upscale',
 	'rename_asset',
 	'search_images',
 	'set_default',
@@ -78,9 +92,12 @@ __all__ = [
 	'set_file_missing',
 	'set_hashes',
 	'set_preview',
+	'set_style_preview',
 	'set_thumbnail',
 	'set_vae',
+	'style_preview_files',
 	'touch_last_used',
 	'update_style',
 	'upsert_scanned',
+	'write_settings',
 ]

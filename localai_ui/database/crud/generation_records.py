@@ -8,9 +8,10 @@ from pydantic import StrictInt, TypeAdapter, ValidationError
 from localai_ui.database.errors import DatabaseError
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.schemas.progress import RunStatus
-from localai_ui.schemas.records import GenerationRecord, ImageRecord
+from localai_ui.schemas.records import RUN_MODES, GenerationRecord, ImageRecord, RunMode
 
 _SEEDS = TypeAdapter(tuple[StrictInt, ...])
+_MODES: dict[str, RunMode] = {mode: mode for mode in RUN_MODES}
 
 
 def seeds_to_json(seeds: Sequence[int]) -> str:
@@ -49,6 +50,8 @@ def generation_record(row: GenerationRow) -> GenerationRecord:
 		finished_at=row.finished_at,
 		it_per_s=row.it_per_s,
 		infotext=row.infotext,
+		mode=_MODES.get(row.mode, 'txt2img'),
+		source=row.source,
 	)
 
 

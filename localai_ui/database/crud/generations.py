@@ -59,6 +59,7 @@ def create_generation(
 		request_json=(asked or request).model_dump_json(),
 		infotext='',
 		started_at=started_at,
+		mode=request.mode,
 	)
 	session.add(row)
 	session.flush()
@@ -99,8 +100,9 @@ def add_image(
 	width: int,
 	height: int,
 	created_at: datetime,
+	flagged: bool = False,
 ) -> int:
-	"""Record a saved image file; path is relative to the outputs folder and unique."""
+	"""Record a saved image file; path is relative to the outputs folder and unique; `flagged` by the safety checker."""
 	row = ImageRow(
 		generation_id=generation_id,
 		path=_checked_image_path(path),
@@ -109,6 +111,7 @@ def add_image(
 		width=width,
 		height=height,
 		created_at=created_at,
+		flagged=flagged,
 	)
 	session.add(row)
 	session.flush()

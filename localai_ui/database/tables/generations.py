@@ -1,4 +1,4 @@
-"""Runs and their images: what History lists and searches (0001_initial, plus 0003_history's image columns)."""
+"""Runs and their images: what History lists and searches (0001_initial; 0003_history, 0007_upscale columns)."""
 
 from datetime import datetime
 
@@ -16,6 +16,9 @@ class GenerationRow(Base):
 	__table_args__ = (
 		Index('ix_generations_started_at', 'started_at'),
 		Index('ix_generations_status', 'status'),
+		# Added by the history_indexes branch (0009_history_indexes): the History filters' indexes.
+		Index('ix_generations_model_name', 'model_name'),
+		Index('ix_generations_sampler', 'sampler'),
 	)
 
 	id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -40,12 +43,16 @@ class GenerationRow(Base):
 	started_at: Mapped[datetime] = mapped_column(UTCDateTime)
 	finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 	it_per_s: Mapped[float | None] = mapped_column(Float, nullable=True)
+	# Added by the upscale branch (0007_upscale): txt2img, img2img, inpaint or upscale; an upscale's source picture.
+	mode: Mapped[str] = mapped_column(String(16), default='txt2img', server_default='txt2img')
+	source: Mapped[str | None] = mapped_column(Text, nullable=True)
 
 
 class ImageRow(Base):
 	"""One saved image file; deleting its generation deletes it (ON DELETE CASCADE in SQLite)."""
 
 	__tablename__ = 'images'
+	__table_args__ = (Index('ix_images_favourite', 'favourite', 'generation_id'),)  # 0009_history_indexes
 
 	id: Mapped[int] = mapped_column(Integer, primary_key=True)
 	generation_id: Mapped[int] = mapped_column(Integer, ForeignKey('generations.id', ondelete='CASCADE'), index=True)
@@ -59,3 +66,5 @@ class ImageRow(Base):
 	favourite: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 	thumbnail_path: Mapped[str | None] = mapped_column(Text, nullable=True)
 	file_missing: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+	# Added by the safety branch (0010_safety): the safety checker flagged this image.
+	flagged: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())

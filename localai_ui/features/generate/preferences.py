@@ -1,19 +1,52 @@
-"""What the user can change while the app runs (live preview mode and rate); read at the start of each run."""
+"""The Generate tab's preferences: the live preview of the next run and the defaults its controls start with.
 
+Both come from the stored settings (flags given at start win), read at the start of each run and on each page load,
+so a change in the Settings tab applies without a restart. Without a settings source (scripts, some tests) the
+preview stays in memory and the defaults are the built-in ones.
+"""
+
+from collections.abc import Callable
 from dataclasses import replace
 
+from localai_ui.schemas.app_settings import AppSettings, GenerationDefaults
 from localai_ui.schemas.progress import PreviewMode, PreviewSettings
+
+SavePreview = Callable[[PreviewMode, int], None]
 
 
 class Preferences:
-	"""Starts from the flags; the Generate tab's live preview controls change it for the next run."""
+	"""`preview` carries what only flags set (previews per second, size); mode and rate follow the settings."""
 
-	def __init__(self, preview: PreviewSettings) -> None:
+	def __init__(
+		self,
+		preview: PreviewSettings,
+		settings: Callable[[], AppSettings] | None = None,
+		save_preview: SavePreview | None = None,
+	) -> None:
 		self.preview = preview
+		self._settings = settings
+		self._save_preview = save_preview
 
 	def current_preview(self) -> PreviewSettings:
-		return self.preview
+		if self._settings is None:
+			return self.preview
+		stored = self._settings().preview
+		return replace(self.preview, mode=stored.preview_mode, every_n_steps=stored.preview_every)
 
 	def set_preview(self, mode: PreviewMode, every_n_steps: int) -> PreviewSettings:
-		self.preview = replace(self.preview, mode=mode, every_n_steps=max(1, every_n_steps))
-		return self.preview
+		"""Change the preview for the next run (and store it, when there is a settings store)."""
+		every = max(1, every_n_steps)
+		if self._save_preview is None:
+			self.preview = replace(self.preview, mode=mode, every_n_steps=every)
+		else:
+			self._save_preview(mode, every)
+		return self.current_preview()
+
+	def defaults(self) -> GenerationDefaults:
+		"""What the Generate tab's sampler, schedule, steps, CFG, size, clip skip and negative prompt start with."""
+		return GenerationDefaults() if self._settings is None else self._settings().generation
+
+	def preview_values(self) -> tuple[PreviewMode, int]:
+		"""The live preview controls' values on page load: (mode, every N steps)."""
+		current = self.current_preview()
+		return current.mode, current.every_n_steps

@@ -33,7 +33,10 @@ class GenerateView:
 
 
 def gallery_items(images: list[SavedImage]) -> list[GalleryItem]:
-	return [(str(image.path), f'Seed {image.seed}') for image in images]
+	return [
+		(str(image.shown or image.path), f'Seed {image.seed}' + (' (flagged)' if image.flagged else ''))
+		for image in images
+	]
 
 
 def stream_views(service: GenerateService, request: GenerationRequest, cancel: CancelToken) -> Iterator[GenerateView]:
@@ -51,7 +54,7 @@ def stream_views(service: GenerateService, request: GenerationRequest, cancel: C
 			saved.extend(update.images)
 			yield GenerateView(
 				progress=line('Saving…'),
-				result=str(saved[0].path),
+				result=str(saved[0].shown or saved[0].path),
 				gallery=gallery_items(saved),
 				infotext=saved[0].infotext,
 				infotexts=[image.infotext for image in saved],
@@ -60,7 +63,7 @@ def stream_views(service: GenerateService, request: GenerationRequest, cancel: C
 		else:
 			yield GenerateView(
 				progress=finished_html(update),
-				result=str(saved[0].path) if saved else None,
+				result=str(saved[0].shown or saved[0].path) if saved else None,
 				gallery=gallery_items(saved),
 				infotext=saved[0].infotext if saved else '',
 				seeds=[image.seed for image in saved] or list(update.seeds),

@@ -12,6 +12,7 @@ from localai_ui.features.generate.image_store import ImageStore
 from localai_ui.features.generate.resolve import JobResolver
 from localai_ui.library.catalog import ModelCatalog
 from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.disk_full import DiskFullError
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
 from localai_ui.schemas.progress import (
@@ -53,10 +54,11 @@ class GenerateService:
 		The history row is written when the run gets the device and finished however the run ends, even if the
 		caller leaves; a run stopped while it waited leaves no row (it never ran).
 		"""
-		job = self.resolver.resolve(request)
+		job = self._store.checked(self.resolver.resolve(request))
 		generation_id: int | None = None
 		saved: list[SavedImage] = []
 		result: GenerationResult | None = None
+		full: str | None = None  # a full disk (outputs or data folder) ends the run as failed, saying so
 		try:
 			with closing(self._manager.generate(job, cancel)) as events:
 				for event in events:
@@ -70,9 +72,17 @@ class GenerateService:
 						result = event
 					else:
 						yield event
+		except DiskFullError as error:
+			full = str(error)
 		finally:
 			if generation_id is not None:
-				self._finish(generation_id, job, result, saved)
+				try:
+					self._finish(generation_id, job, result, saved, full)
+				except DiskFullError as error:
+					full = full or str(error)
+		if full is not None:
+			yield RunFinished(generation_id, RunStatus.FAILED, tuple(saved), job.seeds, full, None)
+			return
 		assert result is not None
 		yield RunFinished(generation_id, result.status, tuple(saved), job.seeds, result.error, result.it_per_s)
 
@@ -95,9 +105,14 @@ class GenerateService:
 		return generation_id
 
 	def _finish(
-		self, generation_id: int, job: GenerationJob, result: GenerationResult | None, saved: list[SavedImage]
+		self,
+		generation_id: int,
+		job: GenerationJob,
+		result: GenerationResult | None,
+		saved: list[SavedImage],
+		failure: str | None,
 	) -> None:
-		status = result.status if result else RunStatus.INTERRUPTED
+		status = RunStatus.FAILED if failure else result.status if result else RunStatus.INTERRUPTED
 		infotext = saved[0].infotext if saved else self._store.infotext(job, job.seeds[0])
 		with self._database.transaction() as session:
 			database_service.finish_generation(
@@ -106,6 +121,6 @@ class GenerateService:
 				status=status,
 				finished_at=datetime.now(UTC),
 				it_per_s=result.it_per_s if result else None,
-				error=result.error if result else None,
+				error=failure or (result.error if result else None),
 				infotext=infotext,
 			)

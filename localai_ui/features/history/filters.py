@@ -29,6 +29,7 @@ def parse_filters(
 	favourites_only: bool = False,
 	date_from: str | None = None,
 	date_to: str | None = None,
+	flagged_only: bool = False,
 ) -> HistoryFilters:
 	"""Blank values mean "any"; date_to includes that whole day; a bad date or status raises InvalidRequestError."""
 	if status and status not in STATUS_CHOICES:
@@ -40,6 +41,7 @@ def parse_filters(
 		sampler=sampler or None,
 		status=RunStatus(status) if status else None,
 		favourites_only=bool(favourites_only),
+		flagged_only=bool(flagged_only),
 		started_from=_day(date_from, 'date_from'),
 		started_before=until + timedelta(days=1) if until else None,
 	)

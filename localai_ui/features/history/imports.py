@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.history.files import resolve
+from localai_ui.features.history.png_styles import style_library, with_library_styles
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.png_info import GenerationSettings, MetadataSource, PngInfo
@@ -38,7 +39,8 @@ def request_of(settings: GenerationSettings) -> GenerationRequest:
 	return GenerationRequest.model_validate({key: value for key, value in values.items() if value is not None})
 
 
-def _import_one(database: Database, outputs_dir: Path, relative: str, info: PngInfo) -> None:
+def _import_one(database: Database, outputs_dir: Path, relative: str, info: PngInfo, asked: PngInfo) -> None:
+	"""One row from `info` (what ran); `asked` has the styles taken out of the prompt, for Send to Generate."""
 	settings = info.settings or GenerationSettings()
 	request = request_of(settings)
 	path = resolve(outputs_dir, relative)
@@ -51,8 +53,9 @@ def _import_one(database: Database, outputs_dir: Path, relative: str, info: PngI
 	with database.transaction() as session:
 		model = settings.model or UNKNOWN_MODEL
 		generation_id = database_service.create_generation(
-			session, request=request, model_name=model, model_hash=None, seeds=(seed,), started_at=created
-		)
+			session, request=request, model_name=model, model_hash=None, seeds=(seed,), started_at=created,
+			asked=request_of(asked.settings or settings),
+		)  # fmt: skip
 		database_service.finish_generation(
 			session,
 			generation_id=generation_id,
@@ -79,13 +82,14 @@ def import_untracked(database: Database, outputs_dir: Path, paths: Sequence[str]
 	"""Import each file that carries readable settings; returns how many were imported and why others were not."""
 	imported = 0
 	skipped: list[str] = []
+	library = style_library(database)
 	for relative in paths:
 		try:
 			info = read_png_info(resolve(outputs_dir, relative))
 			if info.source in (MetadataSource.NONE, MetadataSource.UNKNOWN):
 				skipped.append(f'{relative}: no generation settings in the file')
 				continue
-			_import_one(database, outputs_dir, relative, info)
+			_import_one(database, outputs_dir, relative, info, with_library_styles(info, library))
 			imported += 1
 		except (LocalAIError, OSError, ValidationError) as error:
 			skipped.append(f'{relative}: {error}')

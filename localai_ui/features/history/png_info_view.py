@@ -2,9 +2,11 @@
 
 from dataclasses import asdict
 
+from localai_ui.features.history.fact_table import facts_html
 from localai_ui.schemas.png_info import MetadataSource, PngInfo
 
 RAW_CHARS = 4000
+NO_METADATA = 'This file has no generation metadata.'
 
 
 def info_dict(info: PngInfo) -> dict[str, object]:
@@ -19,14 +21,9 @@ def info_dict(info: PngInfo) -> dict[str, object]:
 	}
 
 
-def info_markdown(info: PngInfo) -> str:
+def info_html(info: PngInfo) -> str:
+	"""Who made the file and its parameters, each value as written; the prompts are shown apart, as plain text."""
 	if info.source is MetadataSource.NONE:
-		return '**This file has no generation metadata.**'
-	lines = [f'**Made with:** {info.source.value}']
-	if info.prompt:
-		lines.append(f'**Prompt:** {info.prompt}')
-	if info.negative_prompt:
-		lines.append(f'**Negative prompt:** {info.negative_prompt}')
-	lines.extend(f'**{key}:** {value}' for key, value in info.params)
-	lines.extend(f'_{note}_' for note in info.notes)
-	return '\n\n'.join(lines)
+		return facts_html((), NO_METADATA)
+	rows = [('Made with', info.source.value), *info.params, *(('Note', note) for note in info.notes)]
+	return facts_html(rows)

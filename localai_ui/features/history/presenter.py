@@ -1,9 +1,11 @@
-"""History records as the plain dicts the API returns and the export writes, and as text for the tab."""
+"""History records as the plain dicts the API returns and the export writes, and the settings Send restores."""
 
 import re
+from dataclasses import replace
 
 from pydantic import ValidationError
 
+from localai_ui.schemas.generate_fields import HIRES_FIELD_NAMES, IMAGE_FIELD_NAMES
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.history import HistoryDetails, HistoryItem, HistoryPage
 from localai_ui.schemas.png_info import GenerationSettings
@@ -21,7 +23,17 @@ def stored_request(details: HistoryDetails) -> GenerationRequest | None:
 
 
 def settings_of(details: HistoryDetails) -> GenerationSettings:
-	"""Everything Send to Generate restores; the seed is this image's own seed."""
+	"""Everything Send to Generate restores: the mode, the pictures it started from, the hires fix and the image
+	settings as asked; the seed is this image's own seed."""
+	plain = _core_settings(details)
+	request = stored_request(details)
+	if request is None:
+		return plain
+	passes = {name: getattr(request, name) for name in (*HIRES_FIELD_NAMES, *IMAGE_FIELD_NAMES)}
+	return replace(plain, mode=request.mode, init_image=request.init_image, mask_image=request.mask_image, **passes)
+
+
+def _core_settings(details: HistoryDetails) -> GenerationSettings:
 	run = details.generation
 	request = stored_request(details)
 	return GenerationSettings(
@@ -52,6 +64,7 @@ def item_dict(item: HistoryItem) -> dict[str, JsonValue]:
 		'prompt': item.prompt,
 		'favourite': item.favourite,
 		'file_missing': item.file_missing,
+		'flagged': item.flagged,
 		'created_at': item.created_at.isoformat(),
 	}
 
@@ -90,19 +103,3 @@ def details_dict(details: HistoryDetails) -> dict[str, JsonValue]:
 		'error': run.error,
 		'infotext': run.infotext,
 	}
-
-
-def _cell(value: JsonValue) -> str:
-	text = ', '.join(value) if isinstance(value, list) else str(value)
-	return text.replace('|', '\\|').replace('\n', ' ')
-
-
-def details_markdown(details: HistoryDetails, full_path: str) -> str:
-	"""The details panel: every parameter as a table, the file path last."""
-	values = details_dict(details)
-	rows = [
-		f'| {key.replace("_", " ")} | {_cell(value)} |'
-		for key, value in values.items()
-		if key not in ('infotext', 'thumbnail', 'file') and value not in (None, '', [])
-	]
-	return '\n'.join(['| | |', '|---|---|', *rows, f'| file | `{full_path}` |'])

@@ -12,6 +12,7 @@ from localai_ui.database.errors import RecordNotFoundError
 from localai_ui.features.history.export import write_export
 from localai_ui.features.history.files import delete_with_row, resolve
 from localai_ui.features.history.imports import import_untracked
+from localai_ui.features.history.png_styles import style_library, with_library_styles
 from localai_ui.features.history.presenter import settings_of
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.history import HistoryDetails, HistoryFilters, HistoryPage
@@ -97,7 +98,8 @@ class HistoryService:
 		return import_untracked(self._database, self._outputs_dir, paths)
 
 	def read_png_info(self, path: Path) -> PngInfo:
-		return read_png_info(path)
+		"""What the file says; its settings ready for Generate, the styles it names taken back out of its prompt."""
+		return with_library_styles(read_png_info(path), style_library(self._database))
 
 
 def _delete_row(session: Session, *, image_id: int) -> tuple[str, str | None]:

@@ -2,26 +2,33 @@
 
 from collections.abc import Collection
 
-from localai_ui.features.library_views import Json, asset_dict, hash_label, human_size, status_label
+from localai_ui.features.library_views import Json, asset_dict, hash_label, human_size
 from localai_ui.schemas.assets import Asset
 from localai_ui.schemas.models import CheckpointDetails
 
-HEADERS = ['Name', 'Family', 'Format', 'Size', 'Hash', 'Status', 'Default', 'In memory', 'Last used']
+HEADERS = ['Name', 'Family', 'Size', 'Hash', 'Status', 'Default']
+# Fixed shares that fit the longest value of each column at 800 px in the table's monospace font: an empty column
+# never shrinks to a sliver with its header stacked letter by letter, and a long name wraps in its own column.
+COLUMN_WIDTHS: list[str | int] = ['34%', '11%', '10%', '16%', '17%', '12%']
+
+
+def status_word(record: Asset[CheckpointDetails], in_memory: Collection[str]) -> str:
+	"""'loaded', 'ready', or why it cannot be used in one word (the reason itself is in the details)."""
+	if not record.usable:
+		return record.status
+	return 'loaded' if record.name in in_memory else 'ready'
 
 
 def table_rows(records: list[Asset[CheckpointDetails]], in_memory: Collection[str]) -> list[list[str]]:
-	"""One row per model, in the order of HEADERS."""
+	"""One row per model, in the order of HEADERS; short values only, so no reason or date widens the table."""
 	return [
 		[
 			record.name,
 			record.family.label if record.usable else '—',
-			record.row.format,
 			human_size(record.row.size),
 			hash_label(record),
-			status_label(record),
+			status_word(record, in_memory),
 			'★' if record.row.is_default else '',
-			'yes' if record.name in in_memory else '',
-			record.row.last_used_at.strftime('%Y-%m-%d %H:%M') if record.row.last_used_at else '',
 		]
 		for record in records
 	]

@@ -6,7 +6,8 @@ document.addEventListener('keydown', (event) => {
 	const target = event.target instanceof Element ? event.target : null;
 	if (!target || !target.closest('#prompt, #negative-prompt')) return;
 	event.preventDefault();
-	document.querySelector('#generate')?.click();
+	const runs = ['#generate', '#generate-img2img', '#generate-inpaint'].map((id) => document.querySelector(id));
+	runs.find((button) => button instanceof HTMLElement && button.offsetParent !== null)?.click();
 }, true);
 </script>"""
 
@@ -20,7 +21,25 @@ CSS = """
 	position: absolute; top: 6px; right: 12px; z-index: 5; pointer-events: none;
 	font-size: 0.8em; opacity: 0.7; font-variant-numeric: tabular-nums;
 }
-#progress { min-height: 2.2em; }
+#progress { min-height: 1.6em; }
+/* Generate: prompt and parameters left, the result pane right and in view while scrolling; on a tablet the result
+   follows the prompt so Generate and the image are reached without scrolling past every parameter. */
+#generate-layout {
+	display: grid !important; grid-template-columns: minmax(0, 5fr) minmax(0, 4fr);
+	grid-template-areas: "inputs result" "parameters result"; grid-template-rows: auto 1fr;
+	align-items: start; gap: var(--layout-gap, 16px);
+}
+#generate-inputs { grid-area: inputs; }
+#generate-parameters { grid-area: parameters; }
+#generate-result { grid-area: result; position: sticky; top: 8px; }
+@media (max-width: 1000px) {
+	#generate-layout { grid-template-columns: minmax(0, 1fr); grid-template-areas: "inputs" "result" "parameters"; }
+	#generate-result { position: static; }
+}
+#run-buttons button { min-height: 44px; }
+.lai-inline-row { align-items: flex-end; }
+.lai-inline-row > button { align-self: flex-end; margin-bottom: var(--spacing-lg, 8px); }
 /* Toasts at the bottom right, so an error never hides the Generate button at the top right. */
+#loras-gallery .caption-label { max-width: calc(100% - 8px); white-space: normal; overflow-wrap: anywhere; }
 .toast-wrap { top: auto !important; bottom: var(--size-4, 16px) !important; }
 """

@@ -1,21 +1,35 @@
 """A diffusers model folder: which family its `model_index.json` names, with every weight file a safetensors."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.file_errors import ModelFileError, PickleRefusedError, UnsupportedModelError, pickle_message
 from localai_ui.schemas.json_values import parse_json_object
+from localai_ui.services.checkpoint_files.folder_parts import check_parts
 from localai_ui.services.safetensors.sniff import PICKLE_SUFFIXES
 
 PIPELINE_FAMILIES: dict[str, Family] = {
 	'StableDiffusionPipeline': Family.SD1,
 	'StableDiffusionXLPipeline': Family.SDXL,
+	'StableDiffusionInpaintPipeline': Family.SD1,
+	'StableDiffusionXLInpaintPipeline': Family.SDXL,
 }
+INPAINT_PIPELINES = frozenset({'StableDiffusionInpaintPipeline', 'StableDiffusionXLInpaintPipeline'})
 INDEX_FILE = 'model_index.json'
 
 
-def folder_family(folder: Path) -> Family:
-	"""The family of a diffusers folder; refused with the reason when it is not a text-to-image pipeline we run."""
+@dataclass(frozen=True)
+class FolderModel:
+	"""What a diffusers folder's `model_index.json` says: the family, and whether it is a dedicated inpainting model."""
+
+	family: Family
+	inpainting: bool
+
+
+def folder_model(folder: Path) -> FolderModel:
+	"""The family of a diffusers folder; refused with the reason when it is not a pipeline we run, or a component it
+	lists is missing or has damaged weights."""
 	try:
 		content = parse_json_object((folder / INDEX_FILE).read_bytes())
 	except (OSError, ValueError, RecursionError) as error:
@@ -23,8 +37,16 @@ def folder_family(folder: Path) -> Family:
 	class_name = content.get('_class_name')
 	family = PIPELINE_FAMILIES.get(class_name) if isinstance(class_name, str) else None
 	if family is None:
-		raise UnsupportedModelError(f'{folder.name}: a {class_name} folder, not an SD1 or SDXL text-to-image pipeline')
-	return family
+		raise UnsupportedModelError(
+			f'{folder.name}: a {class_name} folder, not an SD1 or SDXL text-to-image pipeline (nor their inpainting ones)'
+		)
+	check_parts(folder, content)
+	return FolderModel(family, class_name in INPAINT_PIPELINES)
+
+
+def folder_family(folder: Path) -> Family:
+	"""The family alone (see `folder_model`)."""
+	return folder_model(folder).family
 
 
 def refuse_folder_pickles(folder: Path) -> None:

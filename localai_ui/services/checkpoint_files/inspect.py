@@ -7,11 +7,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from localai_ui.schemas.assets import Family
+from localai_ui.schemas.file_errors import UnsupportedModelError
 from localai_ui.schemas.models import CheckpointDetails
 from localai_ui.services.checkpoint_files.configs import config_dir
-from localai_ui.services.checkpoint_files.detect import VARIANT_FAMILY, Variant, detect, detect_layout
-from localai_ui.services.checkpoint_files.folder import folder_family, refuse_folder_pickles
-from localai_ui.services.checkpoint_files.sidecar import SIDECAR_FOLDER_SUFFIX, metadata_sd2_variant, read_sidecar
+from localai_ui.services.checkpoint_files.detect import (
+	INPAINT_VARIANTS,
+	VARIANT_FAMILY,
+	Variant,
+	detect,
+	detect_layout,
+	with_inpainting,
+)
+from localai_ui.services.checkpoint_files.folder import folder_model, refuse_folder_pickles
+from localai_ui.services.checkpoint_files.sidecar import (
+	SIDECAR_FOLDER_SUFFIX,
+	Sidecar,
+	metadata_sd2_variant,
+	read_sidecar,
+)
 from localai_ui.services.safetensors.header import read_header
 
 SIDECAR = 'sidecar'
@@ -27,19 +40,39 @@ class InspectedCheckpoint:
 
 
 def inspect_checkpoint(path: Path, *, is_folder: bool) -> InspectedCheckpoint:
-	"""Validate and detect; raises a ModelFileError subclass that names the file and the reason."""
+	"""Validate and detect; raises a ModelFileError subclass that names the file and the reason.
+
+	Whether a single file is an inpainting model comes from its tensors (9 UNet input channels): a `.yaml` sidecar
+	only names the base architecture, and a `.diffusers` sidecar must agree with the tensors.
+	"""
 	if is_folder:
 		refuse_folder_pickles(path)
-		return InspectedCheckpoint(folder_family(path), CheckpointDetails())
+		found_folder = folder_model(path)
+		return InspectedCheckpoint(found_folder.family, CheckpointDetails(inpainting=found_folder.inpainting))
 	header = read_header(path)
 	sidecar = read_sidecar(path)
 	sd2: Variant = metadata_sd2_variant(header.metadata)
 	if sidecar is not None and sidecar.config_dir is not None:
 		found = detect_layout(path, header.tensors, sd2_variant=sd2)
-		return InspectedCheckpoint(found.family, CheckpointDetails(config=SIDECAR), header.metadata)
+		_check_sidecar_agrees(path, sidecar, inpainting=found.inpainting)
+		details = CheckpointDetails(config=SIDECAR, inpainting=found.inpainting)
+		return InspectedCheckpoint(found.family, details, header.metadata)
 	found = detect(path, header.tensors, sd2_variant=sidecar.variant if sidecar else sd2)
-	variant = sidecar.variant if sidecar else found.variant
-	return InspectedCheckpoint(VARIANT_FAMILY[variant], CheckpointDetails(config=variant), header.metadata)
+	variant = with_inpainting(sidecar.variant, found.inpainting) if sidecar else found.variant
+	details = CheckpointDetails(config=variant, inpainting=variant in INPAINT_VARIANTS)
+	return InspectedCheckpoint(VARIANT_FAMILY[variant], details, header.metadata)
+
+
+def _check_sidecar_agrees(path: Path, sidecar: Sidecar, *, inpainting: bool) -> None:
+	"""A text-to-image `.diffusers` config for a 9-channel UNet (or the reverse) would only fail later, on load."""
+	if (sidecar.variant in INPAINT_VARIANTS) != inpainting:
+		what = 'an inpainting model (9 UNet input channels)' if inpainting else 'not an inpainting model'
+		described = 'a text-to-image' if inpainting else 'an inpainting'
+		folder = path.with_suffix(SIDECAR_FOLDER_SUFFIX).name
+		raise UnsupportedModelError(
+			f'{path.name}: the file is {what} but {folder} describes {described} pipeline: '
+			'fix its model_index.json and unet/config.json (in_channels)'
+		)
 
 
 def resolve_config(path: Path, config: str | None) -> Path | None:

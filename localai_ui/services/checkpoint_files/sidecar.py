@@ -11,7 +11,12 @@ from localai_ui.services.checkpoint_files.detect import Variant
 
 SIDECAR_FOLDER_SUFFIX = '.diffusers'
 SIDECAR_SUFFIXES = ('.yaml', '.yml')
-_CLASS_VARIANT: Mapping[str, Variant] = {'StableDiffusionPipeline': 'sd15', 'StableDiffusionXLPipeline': 'sdxl'}
+_CLASS_VARIANT: Mapping[str, Variant] = {
+	'StableDiffusionPipeline': 'sd15',
+	'StableDiffusionXLPipeline': 'sdxl',
+	'StableDiffusionInpaintPipeline': 'sd15-inpaint',
+	'StableDiffusionXLInpaintPipeline': 'sdxl-inpaint',
+}
 _CONTEXT_VARIANT: Mapping[str, Variant] = {'768': 'sd15', '1024': 'sd2'}
 
 

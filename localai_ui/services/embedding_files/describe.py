@@ -12,6 +12,7 @@ from localai_ui.services.safetensors.sniff import PICKLE_SUFFIXES
 
 SDXL_KEYS = ('clip_l', 'clip_g')  # SDXL's two encoders, in the pipeline's order
 SD1_KEYS = ('emb_params',)
+MAX_DIMS = 16384  # CLIP-G is 1280 wide: a file claiming more is not a textual inversion (and may be huge)
 Shapes = Mapping[str, tuple[int, ...]]
 
 
@@ -66,5 +67,8 @@ def describe_embedding(path: Path) -> DescribedEmbedding:
 	vectors = counts.pop()
 	if not 1 <= vectors <= CHUNK_TOKENS:
 		raise EmbeddingFileError(f'{path.name}: {vectors} vectors; an embedding must have 1 to {CHUNK_TOKENS}')
+	if any(not 1 <= dims <= MAX_DIMS for _, dims in sizes):
+		widths = sorted({dims for _, dims in sizes})
+		raise EmbeddingFileError(f'{path.name}: vectors {widths} wide; a text encoder takes 1 to {MAX_DIMS:,}')
 	details = EmbeddingDetails(vectors=vectors, dims=tuple(dims for _, dims in sizes))
 	return DescribedEmbedding(family, details, header.metadata)

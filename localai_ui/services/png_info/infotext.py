@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from localai_ui.schemas.generation import GenerationRequest
+from localai_ui.services.png_info.infotext_passes import pass_params
 
 NEGATIVE_PREFIX = 'Negative prompt:'
 # The reader rule A1111 uses: a settings line is one with at least three matches of this pattern.
@@ -94,6 +95,7 @@ def infotext_params(
 		'Size': f'{request.width}x{request.height}',
 		'Model hash': model_hash,
 		'Model': model_name,
+		**pass_params(request),
 		'Clip skip': request.clip_skip if request.clip_skip > 1 else None,
 		'Styles': ', '.join(request.styles) or None,
 		'Version': version,

@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from localai_ui.schemas.generation import MAX_SEED, MAX_SIDE, MIN_SIDE
 from localai_ui.schemas.png_info import GenerationSettings
 from localai_ui.schemas.samplers import SCHEDULE_NAMES, runnable_schedule, split_sampler_name
+from localai_ui.services.png_info.settings_passes import with_passes
 
 
 def _number(text: str | None, kind: type[int] | type[float]) -> int | float | None:
@@ -62,7 +63,7 @@ def settings_from_params(
 	sampler, schedule = _sampler(params, notes)
 	width, height = _size(params, notes)
 	styles = params.get('Styles')
-	return GenerationSettings(
+	plain = GenerationSettings(
 		prompt=prompt,
 		negative_prompt=negative_prompt,
 		model=params.get('Model') or None,
@@ -73,6 +74,8 @@ def settings_from_params(
 		width=width,
 		height=height,
 		seed=_int(params, 'Seed', 0, MAX_SEED, notes),
-		styles=tuple(style.strip() for style in styles.split(',') if style.strip()) if styles else None,
+		# No Styles entry means the image had none: an empty tuple clears styles picked earlier in Generate.
+		styles=tuple(style.strip() for style in styles.split(',') if style.strip()) if styles else (),
 		clip_skip=_int(params, 'Clip skip', 1, 12, notes),
 	)
+	return with_passes(plain, params, notes)

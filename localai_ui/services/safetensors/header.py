@@ -101,9 +101,10 @@ def _parse(path: Path, raw: bytes, size: int, data_start: int) -> SafetensorsHea
 def _metadata(path: Path, value: object) -> dict[str, str]:
 	if value is None:
 		return {}
-	if not isinstance(value, dict):
+	items = cast(dict[object, object], value) if isinstance(value, dict) else None
+	if items is None or not all(isinstance(item, str) for item in items.values()):
 		raise ModelFileError(f'{path.name}: __metadata__ must be a JSON object of strings')
-	return {str(key): str(item) for key, item in cast(dict[object, object], value).items()}
+	return {str(key): str(item) for key, item in items.items()}
 
 
 def _entry(path: Path, name: str, value: object, data_size: int) -> TensorEntry:

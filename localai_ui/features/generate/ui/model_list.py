@@ -1,22 +1,39 @@
 """Generate's model list: filled on every page load and when it opens, the default model preselected, a pick loads
 the model ahead of the run. A renamed or deleted model never lingers in it."""
 
+from collections.abc import Callable
+
 import gradio as gr
 
+from localai_ui.cores.memory import advice_lines, recommend_families
+from localai_ui.cores.memory.mode_words import gigabytes
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.ui_common.endpoints import shown_as_message
 from localai_ui.library.catalog import ModelCatalog
+from localai_ui.services.system_info import TorchFacts, read_torch_facts
 
 PRIVATE = 'private'
 
 
-def no_model_text(catalog: ModelCatalog, names: list[str]) -> str:
+def no_model_text(catalog: ModelCatalog, names: list[str], facts: Callable[[], TorchFacts] = read_torch_facts) -> str:
+	"""The first page's notice when there is no model: where models go, and which families suit this machine."""
 	if names:
 		return ''
 	return (
 		f'**No model yet.** Put a checkpoint (`.safetensors`) or a diffusers model folder in `{catalog.models_dir}`, '
-		'or add one in the Models tab, then press Refresh next to the model list.'
+		'or add one in the Models tab, then press Refresh next to the model list.' + machine_advice(facts())
 	)
+
+
+def machine_advice(torch_facts: TorchFacts) -> str:
+	"""The model families that fit this machine's first GPU (or Apple MPS, or the CPU) and the memory mode each
+	would run in."""
+	gpu = torch_facts.gpus[0] if torch_facts.cuda_available and torch_facts.gpus else None
+	mps = gpu is None and torch_facts.mps_available
+	advice = recommend_families(None if gpu is None else gpu.total_bytes, mps=mps)
+	where = f'{gpu.name}, {gigabytes(gpu.total_bytes)}' if gpu else 'Apple MPS' if mps else 'no CUDA GPU'
+	lines = '\n'.join(f'- {line}' for line in advice_lines(advice))
+	return f'\n\n**What suits this machine** ({where}):\n\n{lines}'
 
 
 def model_choices(catalog: ModelCatalog, current: str | None) -> tuple[dict[str, object], str]:

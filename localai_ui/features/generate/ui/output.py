@@ -18,6 +18,8 @@ class OutputSection:
 	seeds: gr.JSON
 	infotexts: gr.State
 	images: gr.State
+	send_img2img: gr.Button
+	send_upscale: gr.Button
 
 	@property
 	def outputs(self) -> list[Component]:
@@ -38,17 +40,24 @@ def build_output() -> OutputSection:
 	)
 	gallery = gr.Gallery(
 		label='Images of this run',
-		columns=6,
-		height=110,
+		columns=8,
+		fit_columns=False,
+		object_fit='cover',
+		height='auto',
 		allow_preview=False,
 		interactive=False,
 		format='png',
 		elem_id='gallery',
 	)
+	with gr.Row(elem_classes=['lai-inline-row']):
+		send_img2img = gr.Button('Send to image to image', size='sm', scale=0, min_width=180, elem_id='send-to-img2img')
+		send_upscale = gr.Button('Send to Upscale', size='sm', scale=0, min_width=140, elem_id='send-to-upscale')
 	infotext = gr.Textbox(label='Generation parameters', lines=3, interactive=False, elem_id='infotext')
 	with gr.Accordion('Seeds', open=False):
 		seeds = gr.JSON(label='Seeds', elem_id='seeds')
-	section = OutputSection(result, progress, gallery, infotext, seeds, gr.State([]), gr.State([]))
+	section = OutputSection(
+		result, progress, gallery, infotext, seeds, gr.State([]), gr.State([]), send_img2img, send_upscale
+	)
 
 	def select(paths: list[str], infotexts: list[str], event: gr.SelectData) -> tuple[object, str]:
 		index = event.index

@@ -9,7 +9,7 @@ from localai_ui.cores.pipeline.samplers import schedules_for
 from localai_ui.features.generate.preferences import Preferences
 from localai_ui.schemas.generation import MAX_SIDE, MIN_SIDE
 from localai_ui.schemas.progress import PreviewMode
-from localai_ui.schemas.samplers import DEFAULT_SAMPLER, DEFAULT_SCHEDULE, SAMPLER_NAMES
+from localai_ui.schemas.samplers import SAMPLER_NAMES
 
 PRIVATE = 'private'
 PREVIEW_MODES: tuple[PreviewMode, ...] = ('off', 'cheap', 'full')
@@ -37,34 +37,35 @@ def snap_side(value: float | None) -> dict[str, object]:
 
 def build_parameters(preferences: Preferences) -> ParametersSection:
 	"""Create the controls in the current Blocks; the model list is filled when the page loads."""
-	with gr.Row(equal_height=True):
+	with gr.Row(equal_height=False, elem_classes=['lai-inline-row']):
 		model = gr.Dropdown([], value=None, label='Model', scale=5, elem_id='model', allow_custom_value=True)
-		refresh = gr.Button('Refresh', scale=0, min_width=90, elem_id='refresh-models')
+		refresh = gr.Button('Refresh', size='sm', scale=0, min_width=80, elem_id='refresh-models')
+	start = preferences.defaults()  # the stored defaults at start: the API's defaults; each page load rereads them
 	with gr.Row():
 		sampler = gr.Dropdown(
-			list(SAMPLER_NAMES), value=DEFAULT_SAMPLER, label='Sampler', elem_id='sampler', allow_custom_value=True
+			list(SAMPLER_NAMES), value=start.sampler, label='Sampler', elem_id='sampler', allow_custom_value=True
 		)
 		schedule = gr.Dropdown(
-			list(schedules_for(DEFAULT_SAMPLER)),
-			value=DEFAULT_SCHEDULE,
+			list(schedules_for(start.sampler)),
+			value=start.schedule,
 			label='Schedule type',
 			elem_id='schedule',
 			allow_custom_value=True,
 		)
 	with gr.Row():
-		steps = gr.Slider(1, 150, value=20, step=1, label='Steps', elem_id='steps')
-		cfg_scale = gr.Slider(1, 30, value=7, step=0.5, label='CFG scale', elem_id='cfg-scale')
+		steps = gr.Slider(1, 150, value=start.steps, step=1, label='Steps', elem_id='steps')
+		cfg_scale = gr.Slider(1, 30, value=start.cfg_scale, step=0.5, label='CFG scale', elem_id='cfg-scale')
 	with gr.Row():
-		width = gr.Slider(MIN_SIDE, MAX_SIDE, value=512, step=SIDE_STEP, label='Width', elem_id='width')
-		height = gr.Slider(MIN_SIDE, MAX_SIDE, value=512, step=SIDE_STEP, label='Height', elem_id='height')
-	with gr.Row(equal_height=True):
+		width = gr.Slider(MIN_SIDE, MAX_SIDE, value=start.width, step=SIDE_STEP, label='Width', elem_id='width')
+		height = gr.Slider(MIN_SIDE, MAX_SIDE, value=start.height, step=SIDE_STEP, label='Height', elem_id='height')
+	with gr.Row(equal_height=False, elem_classes=['lai-inline-row']):
 		seed = gr.Number(-1, label='Seed (-1 = random)', precision=0, scale=4, elem_id='seed')
-		random_seed = gr.Button('Random', scale=0, min_width=80, elem_id='random-seed')
-		reuse_seed = gr.Button('Reuse last', scale=0, min_width=100, elem_id='reuse-seed')
+		random_seed = gr.Button('Random', size='sm', scale=0, min_width=80, elem_id='random-seed')
+		reuse_seed = gr.Button('Reuse last', size='sm', scale=0, min_width=100, elem_id='reuse-seed')
 	with gr.Row():
 		batch_count = gr.Slider(1, 100, value=1, step=1, label='Batch count', elem_id='batch-count')
 		batch_size = gr.Slider(1, 8, value=1, step=1, label='Batch size', elem_id='batch-size')
-		clip_skip = gr.Slider(1, 12, value=1, step=1, label='Clip skip', elem_id='clip-skip')
+		clip_skip = gr.Slider(1, 12, value=start.clip_skip, step=1, label='Clip skip', elem_id='clip-skip')
 	with gr.Accordion('Live preview', open=False):
 		current = preferences.current_preview()
 		preview_mode = gr.Radio(list(PREVIEW_MODES), value=current.mode, label='Preview')

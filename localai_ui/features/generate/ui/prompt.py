@@ -5,6 +5,10 @@ from dataclasses import dataclass
 import gradio as gr
 
 from localai_ui.features.generate.prompt_tools import PromptTools
+from localai_ui.features.ui_common.card_gallery import card_gallery
+
+STYLE_CARD_COLUMNS = 5
+STYLE_CARDS_HEIGHT = 280
 
 
 @dataclass(frozen=True)
@@ -14,20 +18,23 @@ class PromptSection:
 	prompt_tokens: gr.HTML
 	negative_tokens: gr.HTML
 	styles: gr.Dropdown
+	style_cards: gr.Gallery
 
 
-def _box(label: str, elem_id: str, lines: int, placeholder: str) -> tuple[gr.Textbox, gr.HTML]:
+def _box(label: str, elem_id: str, lines: int, placeholder: str, value: str = '') -> tuple[gr.Textbox, gr.HTML]:
 	"""A prompt box with its token counter laid over its top-right corner (no gap under the box)."""
 	with gr.Column(elem_classes=['lai-prompt-box'], min_width=240):
-		box = gr.Textbox(label=label, lines=lines, max_lines=12, placeholder=placeholder, elem_id=elem_id)
+		box = gr.Textbox(value, label=label, lines=lines, max_lines=12, placeholder=placeholder, elem_id=elem_id)
 		counter = gr.HTML('', elem_id=f'{elem_id}-tokens', elem_classes=['lai-token-count'], container=False)
 	return box, counter
 
 
-def build_prompt_section() -> PromptSection:
-	"""Create the prompt boxes and the styles picker in the current Blocks."""
+def build_prompt_section(negative_prompt: str = '') -> PromptSection:
+	"""Create the prompt boxes (the negative one holding the stored default) and the styles picker."""
 	prompt, prompt_tokens = _box('Prompt', 'prompt', 3, 'What to draw. Ctrl+Enter generates.')
-	negative, negative_tokens = _box('Negative prompt', 'negative-prompt', 2, 'What to keep out of the image.')
+	negative, negative_tokens = _box(
+		'Negative prompt', 'negative-prompt', 2, 'What to keep out of the image.', negative_prompt
+	)
 	styles = gr.Dropdown(
 		[],
 		value=[],
@@ -37,7 +44,9 @@ def build_prompt_section() -> PromptSection:
 		info='Applied in the order chosen; the Styles tab shows and edits them.',
 		elem_id='styles',
 	)
-	return PromptSection(prompt, negative, prompt_tokens, negative_tokens, styles)
+	with gr.Accordion('Style cards', open=False, elem_id='style-cards-section'):
+		cards = card_gallery('Styles', 'style-cards', columns=STYLE_CARD_COLUMNS, height=STYLE_CARDS_HEIGHT)
+	return PromptSection(prompt, negative, prompt_tokens, negative_tokens, styles, cards)
 
 
 def wire_token_counters(section: PromptSection, model: gr.Dropdown, tools: PromptTools) -> None:

@@ -4,21 +4,25 @@ from collections.abc import Sequence
 
 import gradio as gr
 
+from localai_ui.features.history.details_view import detail_rows
+from localai_ui.features.history.fact_table import facts_html
 from localai_ui.features.history.filters import parse_filters
 from localai_ui.features.history.gallery import gallery_items, page_text
-from localai_ui.features.history.presenter import details_markdown
 from localai_ui.features.history.reconcile import ReconcileReport
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.history.ui.actions import wire_actions
 from localai_ui.features.history.ui.api import register_api
 from localai_ui.features.history.ui.controls import HistoryControls, build_history_controls
+from localai_ui.features.history.ui.facts import PICK_AN_IMAGE
+from localai_ui.features.history.ui.page_load import on_page_load
 from localai_ui.features.history.ui.png_info import build_png_info
 from localai_ui.features.ui_common.handles import GenerateHandle, ImageAction, SelectedImage
 from localai_ui.schemas.errors import LocalAIError
 
 POLL_SECONDS = 2.0
 Listing = tuple[list[tuple[str, str]], list[int], str, int, int]
-Shown = tuple[int | None, str | None, str, str, str | None]
+Shown = tuple[int | None, str | None, str, str, str, str, str | None]
+NOTHING_SHOWN: Shown = (None, None, '', '', facts_html((), PICK_AN_IMAGE), '☆ Favourite', None)
 
 
 def build_history_tab(
@@ -32,14 +36,15 @@ def build_history_tab(
 
 	`image_actions` are sections other tabs add under the selected image (LoRAs: "Use as LoRA preview").
 	"""
+
+	def under_image(selected_id: gr.State) -> None:
+		selected = SelectedImage(selected_id, lambda image_id: service.full_path(service.details(image_id).item.path))
+		for build in image_actions:
+			build(selected)
+
 	with gr.Tabs():
 		with gr.Tab('Browse', id='history-browse'):
-			c = build_history_controls(service.model_names(), report.summary(), len(report.untracked))
-			selected = SelectedImage(
-				c.selected, lambda image_id: service.full_path(service.details(image_id).item.path)
-			)
-			for build in image_actions:
-				build(selected)
+			c = build_history_controls(service.model_names(), report.summary(), len(report.untracked), under_image)
 		with gr.Tab('PNG Info', id='history-png-info'):
 			build_png_info(service, generate, tabs)
 	wire_browse(c, service)
@@ -52,10 +57,10 @@ def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 
 	def listing(page: int, *values: str | bool | None) -> Listing:
 		try:
-			text, model, sampler, status, favourites, date_from, date_to = values
+			text, model, sampler, status, favourites, date_from, date_to, flagged = values
 			filters = parse_filters(
 				str(text or ''), str(model or ''), str(sampler or ''), str(status or ''), bool(favourites),
-				str(date_from or ''), str(date_to or ''),
+				str(date_from or ''), str(date_to or ''), flagged_only=bool(flagged),
 			)  # fmt: skip
 			latest = service.latest_image_id()
 			found = service.search(filters, page)
@@ -81,28 +86,36 @@ def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 	def show(ids: list[int], event: gr.SelectData) -> Shown:
 		index = event.index
 		if not isinstance(index, int) or not 0 <= index < len(ids):
-			return None, None, '', '☆ Favourite', None
+			return NOTHING_SHOWN
 		return describe(service, ids[index])
+
+	def on_load() -> Listing:
+		return first_page('', '', '', '', False, '', '', False)
 
 	c.search.submit(first_page, c.filters, c.listing, api_visibility='private')
 	c.search_button.click(first_page, c.filters, c.listing, api_visibility='private')
 	c.previous.click(newer, [c.page, *c.filters], c.listing, api_visibility='private')
 	c.next.click(older, [c.page, *c.filters], c.listing, api_visibility='private')
+	on_page_load(on_load, c.listing)  # the newest images are there when the tab opens, not after the first poll
 	gr.Timer(POLL_SECONDS).tick(
 		poll, [c.seen, c.page, *c.filters], c.listing, api_visibility='private', show_progress='hidden'
 	)
-	shown = [c.selected, c.image, c.details, c.favourite, c.download]
+	shown = [c.selected, c.image, c.prompt, c.negative, c.details, c.favourite, c.download]
 	c.gallery.select(show, c.ids, shown, api_visibility='private')
 
 
 def describe(service: HistoryService, image_id: int) -> Shown:
-	"""The selected image's full picture, details table, favourite label and download path."""
+	"""The selected image's picture, prompts, settings table, favourite label and download path."""
 	try:
 		details = service.details(image_id)
+		settings = service.settings(image_id)
 	except LocalAIError as error:
 		raise gr.Error(str(error), print_exception=False) from error
 	path = service.full_path(details.item.path)
 	exists = path.is_file()
 	label = '★ Favourite' if details.item.favourite else '☆ Favourite'
-	text = details_markdown(details, str(path)) + ('' if exists else '\n\n**The image file is missing.**')
-	return image_id, str(path) if exists else None, text, label, str(path) if exists else None
+	table = facts_html(detail_rows(details, exists), '' if exists else 'The image file is missing.')
+	shown = str(path) if exists else None
+	thumbnail = details.item.thumbnail_path
+	picture = str(service.full_path(thumbnail)) if details.item.flagged and thumbnail else shown  # blurred
+	return image_id, picture, settings.prompt, settings.negative_prompt, table, label, shown

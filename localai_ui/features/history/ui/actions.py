@@ -5,6 +5,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from localai_ui.features.history.fact_table import facts_html
 from localai_ui.features.history.reconcile import ReconcileReport
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.history.ui.controls import HistoryControls
@@ -47,13 +48,13 @@ def wire_actions(
 	def hide() -> dict[str, object]:
 		return gr.update(visible=False)
 
-	def delete(image_id: int | None) -> tuple[dict[str, object], None, None, str, None]:
+	def delete(image_id: int | None) -> tuple[dict[str, object], None, None, str, str, str, None]:
 		if image_id is not None:
 			try:
 				service.delete_image(image_id)
 			except (LocalAIError, OSError) as error:
 				raise gr.Error(f'Could not delete: {error}', print_exception=False) from error
-		return gr.update(visible=False), None, None, 'Deleted.', None
+		return gr.update(visible=False), None, None, '', '', facts_html((), 'Deleted.'), None
 
 	def add(selection: list[int], image_id: int | None) -> tuple[list[int], str]:
 		chosen = selection if image_id is None or image_id in selection else [*selection, image_id]
@@ -77,12 +78,24 @@ def wire_actions(
 		lines = [f'Imported {imported} image(s).', *(f'- skipped {reason}' for reason in skipped[:20])]
 		return '\n'.join(lines), gr.update(visible=False)
 
+	def image_file(image_id: object) -> Path | None:
+		if not isinstance(image_id, int):
+			return None
+		try:
+			path = service.outputs_dir / service.details(image_id).item.path
+		except LocalAIError as error:
+			raise _failing(error) from error
+		if not path.is_file():
+			raise gr.Error(f'{path.name} is no longer in the outputs folder.', print_exception=False)
+		return path
+
 	private = 'private'
 	wire_send(c.send, c.selected, settings_of, generate, tabs)
+	wire_send(c.send_img2img, c.selected, settings_of, generate, tabs, start_from=image_file)
 	c.favourite.click(toggle_favourite, c.selected, c.favourite, api_visibility=private)
 	c.delete.click(ask, c.selected, c.confirm_row, api_visibility=private, queue=False)
 	c.cancel.click(hide, None, c.confirm_row, api_visibility=private, queue=False)
-	deleted = [c.confirm_row, c.selected, c.image, c.details, c.download]
+	deleted = [c.confirm_row, c.selected, c.image, c.prompt, c.negative, c.details, c.download]
 	c.confirm.click(delete, c.selected, deleted, api_visibility=private).then(
 		lambda: -1, None, c.seen, api_visibility=private
 	)

@@ -7,6 +7,7 @@ from localai_ui.features.history.presenter import JsonValue, details_dict, page_
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.ui_common.endpoints import add_endpoint
 from localai_ui.schemas.errors import LocalAIError
+from localai_ui.schemas.field_values import MAX_ID, MAX_PAGE, whole_number
 
 
 def register_api(service: HistoryService) -> None:
@@ -21,6 +22,7 @@ def register_api(service: HistoryService) -> None:
 		date_from: str = '',
 		date_to: str = '',
 		page: int = 1,
+		flagged_only: bool = False,
 	) -> dict[str, object]:
 		"""Search the history: words from the prompt or negative prompt, plus filters; 48 images a page, newest first.
 
@@ -33,13 +35,14 @@ def register_api(service: HistoryService) -> None:
 			date_from: first day, YYYY-MM-DD.
 			date_to: last day, YYYY-MM-DD (included).
 			page: page number, from 1.
+			flagged_only: only images the safety checker flagged.
 		Returns:
 			{"page", "has_next", "items": [{"image_id", "generation_id", "file", "thumbnail", "seed", "prompt", ...}]};
 			files are relative to the outputs folder.
 		"""
 		try:
-			filters = parse_filters(text, model, sampler, status, favourites_only, date_from, date_to)
-			return page_dict(service.search(filters, page))
+			filters = parse_filters(text, model, sampler, status, favourites_only, date_from, date_to, flagged_only)
+			return page_dict(service.search(filters, whole_number('page', page, 1, MAX_PAGE)))
 		except LocalAIError as error:
 			raise gr.Error(str(error), print_exception=False) from error
 
@@ -50,7 +53,7 @@ def register_api(service: HistoryService) -> None:
 			image_id: an image_id from /search_history.
 		"""
 		try:
-			return details_dict(service.details(int(image_id)))
+			return details_dict(service.details(whole_number('image_id', image_id, 1, MAX_ID)))
 		except LocalAIError as error:
 			raise gr.Error(str(error), print_exception=False) from error
 
@@ -64,11 +67,13 @@ def register_api(service: HistoryService) -> None:
 			{"deleted": number of images deleted}.
 		"""
 		try:
+			run = whole_number('generation_id', generation_id, 1, MAX_ID)
 			if image_id is None:
-				return {'deleted': service.delete_generation(int(generation_id))}
-			if service.details(int(image_id)).item.generation_id != generation_id:
+				return {'deleted': service.delete_generation(run)}
+			image = whole_number('image_id', image_id, 1, MAX_ID)
+			if service.details(image).item.generation_id != run:
 				raise gr.Error(f'Image {image_id} is not part of generation {generation_id}', print_exception=False)
-			service.delete_image(int(image_id))
+			service.delete_image(image)
 			return {'deleted': 1}
 		except LocalAIError as error:
 			raise gr.Error(str(error), print_exception=False) from error

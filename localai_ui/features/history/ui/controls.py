@@ -1,11 +1,13 @@
 """The History tab's components (layout only; the package and actions.py wire them)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import gradio as gr
 from gradio.components import Component
 
 from localai_ui.features.history.filters import STATUS_CHOICES
+from localai_ui.features.history.ui.facts import PICK_AN_IMAGE, facts_panel, prompt_boxes
 from localai_ui.schemas.samplers import SAMPLER_NAMES
 
 
@@ -24,8 +26,11 @@ class HistoryControls:
 	page_label: gr.Markdown
 	gallery: gr.Gallery
 	image: gr.Image
-	details: gr.Markdown
+	prompt: gr.Textbox
+	negative: gr.Textbox
+	details: gr.HTML
 	send: gr.Button
+	send_img2img: gr.Button
 	favourite: gr.Button
 	delete: gr.Button
 	confirm_row: gr.Row
@@ -45,11 +50,13 @@ class HistoryControls:
 	selected: gr.State
 	seen: gr.State
 	selection: gr.State
+	flagged: gr.Checkbox  # the safety checker's flag
 
 	@property
 	def filters(self) -> list[Component]:
 		"""The search inputs, in the order of parse_filters' parameters."""
-		return [self.search, self.model, self.sampler, self.status, self.favourites, self.date_from, self.date_to]
+		filters = [self.search, self.model, self.sampler, self.status, self.favourites, self.date_from, self.date_to]
+		return [*filters, self.flagged]
 
 	@property
 	def listing(self) -> list[Component]:
@@ -57,7 +64,11 @@ class HistoryControls:
 		return [self.gallery, self.ids, self.page_label, self.page, self.seen]
 
 
-def build_history_controls(models: list[str], notice: str, untracked: int) -> HistoryControls:
+def build_history_controls(
+	models: list[str], notice: str, untracked: int, under_image: Callable[[gr.State], None]
+) -> HistoryControls:
+	"""The tab's components in page order; `under_image` adds sections below the selected image's details."""
+	selected = gr.State(None)
 	with gr.Row():
 		search = gr.Textbox(
 			label='Search prompts',
@@ -73,23 +84,37 @@ def build_history_controls(models: list[str], notice: str, untracked: int) -> Hi
 			status = gr.Dropdown(STATUS_CHOICES, value='', label='Status')
 		with gr.Row():
 			favourites = gr.Checkbox(label='Favourites only')
+			flagged = gr.Checkbox(label='Flagged by the safety checker', elem_id='history-flagged')
 			date_from = gr.Textbox(label='From (YYYY-MM-DD)', max_lines=1)
 			date_to = gr.Textbox(label='To (YYYY-MM-DD)', max_lines=1)
 	notice_box = gr.Markdown(notice, elem_id='history-notice')
 	import_button = gr.Button(f'Import {untracked} untracked image(s)', visible=untracked > 0, size='sm')
-	with gr.Row():
-		previous = gr.Button('◀ Newer', size='sm', elem_id='history-previous')
+	with gr.Row(equal_height=True):
+		previous = gr.Button('◀ Newer', size='sm', scale=0, min_width=110, elem_id='history-previous')
 		page_label = gr.Markdown('Page 1', elem_id='history-page')
-		next_button = gr.Button('Older ▶', size='sm', elem_id='history-next')
+		next_button = gr.Button('Older ▶', size='sm', scale=0, min_width=110, elem_id='history-next')
 	with gr.Row():
 		with gr.Column(scale=2):
 			gallery = gr.Gallery(
-				label='History', columns=6, allow_preview=False, interactive=False, elem_id='history-gallery'
+				label='History',
+				columns=6,
+				fit_columns=False,
+				allow_preview=False,
+				interactive=False,
+				elem_id='history-gallery',
 			)
 		with gr.Column(scale=1):
-			image = gr.Image(label='Image', type='filepath', interactive=False, elem_id='history-image')
+			image = gr.Image(
+				label='Image',
+				type='filepath',
+				interactive=False,
+				elem_id='history-image',
+				buttons=['download', 'fullscreen'],
+			)
 			with gr.Row():
 				send = gr.Button('Send to Generate', variant='primary', elem_id='history-send')
+				send_img2img = gr.Button('Send to image to image', elem_id='history-send-img2img')
+			with gr.Row():
 				favourite = gr.Button('☆ Favourite', elem_id='history-favourite')
 				download = gr.DownloadButton('Download', elem_id='history-download')
 				delete = gr.Button('Delete', variant='stop', elem_id='history-delete')
@@ -98,7 +123,8 @@ def build_history_controls(models: list[str], notice: str, untracked: int) -> Hi
 					'Yes, delete the image, its thumbnail and its record', variant='stop', elem_id='history-confirm'
 				)
 				cancel = gr.Button('Keep it', elem_id='history-cancel')
-			details = gr.Markdown(elem_id='history-details')
+			prompt, negative = prompt_boxes('history')
+			details = facts_panel('history-details', PICK_AN_IMAGE)
 			with gr.Accordion('Export', open=False):
 				with gr.Row():
 					add = gr.Button('Add image to selection', size='sm')
@@ -107,9 +133,10 @@ def build_history_controls(models: list[str], notice: str, untracked: int) -> Hi
 				selection_label = gr.Markdown('Nothing selected.')
 				export = gr.Button('Export selection as ZIP', elem_id='history-export')
 				export_file = gr.File(label='Export', interactive=False)
+			under_image(selected)
 	return HistoryControls(
 		search, search_button, model, sampler, status, favourites, date_from, date_to, previous, next_button,
-		page_label, gallery, image, details, send, favourite, delete, confirm_row, confirm, cancel, download, add,
+		page_label, gallery, image, prompt, negative, details, send, send_img2img, favourite, delete, confirm_row, confirm, cancel, download, add,
 		select_page, clear, export, selection_label, export_file, notice_box, import_button, gr.State(1), gr.State([]),
-		gr.State(None), gr.State(0), gr.State([]),
+		selected, gr.State(0), gr.State([]), flagged,
 	)  # fmt: skip

@@ -1,16 +1,19 @@
 """The public model endpoints: /list_models, /import_model, /download_status, /cancel_download, /delete_model,
 /load_model, /unload_model, /set_default_model, /rename_model (pure data, no components)."""
 
-from localai_ui.features.library_views import Json, download_dict
+from localai_ui.features.library_views import Json
 from localai_ui.features.models.actions import ModelActions
 from localai_ui.features.models.presenter import record_dict
+from localai_ui.features.ui_common.asset_api import ImportEndpointNames, register_import_endpoints
 from localai_ui.features.ui_common.endpoints import add_endpoint, shown_as_message
 from localai_ui.library.shelves import Libraries
+
+MODEL_IMPORTS = ImportEndpointNames(start='import_model', status='download_status', cancel='cancel_download')
 
 
 def register_models_api(actions: ModelActions, libraries: Libraries) -> None:
 	"""Add the endpoints to the current Blocks; parameter names are the API's."""
-	library, imports = libraries.checkpoints.library, libraries.checkpoints.imports
+	library = libraries.checkpoints.library
 
 	def list_models(refresh: bool = False) -> list[Json]:
 		"""Every model in the library, loadable or not (with the reason).
@@ -22,39 +25,6 @@ def register_models_api(actions: ModelActions, libraries: Libraries) -> None:
 		"""
 		with shown_as_message():
 			return [record_dict(record) for record in (library.refresh() if refresh else library.records())]
-
-	def import_model(source: str, sha256: str = '', mode: str = 'copy') -> Json:
-		"""Bring a model in from a local path (inside an import folder) or an http(s) URL.
-
-		Args:
-			source: a path relative to an import folder (--import-dir), or an http(s) URL of a .safetensors file.
-			sha256: for URLs, the expected sha256; a mismatch deletes the download.
-			mode: for paths, "copy" or "link" (a hard link: no extra disk space).
-		Returns:
-			For a path, the new model; for a URL, the download ({id, name, state, received, total, error}).
-		"""
-		with shown_as_message():
-			if source.strip().lower().startswith(('http://', 'https://')):
-				return download_dict(imports.start_download(source, sha256 or None))
-			return record_dict(imports.import_path(source, 'link' if mode == 'link' else 'copy'))
-
-	def download_status(download_id: str) -> Json:
-		"""Follow a download started by /import_model: state is running, done, failed or cancelled.
-
-		Args:
-			download_id: the id /import_model returned.
-		"""
-		with shown_as_message():
-			return download_dict(imports.jobs.status(download_id))
-
-	def cancel_download(download_id: str) -> Json:
-		"""Stop a running download; its partial file is removed.
-
-		Args:
-			download_id: the id /import_model returned.
-		"""
-		with shown_as_message():
-			return download_dict(imports.jobs.cancel(download_id))
 
 	def delete_model(name: str, confirm: bool = False) -> list[Json]:
 		"""Delete a model's file (or folder), its sidecars and its library row. Returns the library.
@@ -105,15 +75,7 @@ def register_models_api(actions: ModelActions, libraries: Libraries) -> None:
 		with shown_as_message():
 			return record_dict(actions.rename(name, new_name))
 
-	for endpoint in (
-		list_models,
-		import_model,
-		download_status,
-		cancel_download,
-		delete_model,
-		load_model,
-		unload_model,
-		set_default_model,
-		rename_model,
-	):
+	add_endpoint(list_models, api_name='list_models')
+	register_import_endpoints(libraries.checkpoints.imports, record_dict, MODEL_IMPORTS)
+	for endpoint in (delete_model, load_model, unload_model, set_default_model, rename_model):
 		add_endpoint(endpoint, api_name=endpoint.__name__)

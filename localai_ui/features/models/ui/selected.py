@@ -1,30 +1,22 @@
 """The selected model's section: load, unload, make default, rename, choose its VAE, delete (confirmed)."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 import gradio as gr
-from gradio.components import Component
 
 from localai_ui.features.models.actions import ModelActions
+from localai_ui.features.ui_common.shelf_view import Redrawn, ShelfView, acted
 from localai_ui.features.ui_common.text import plain
 from localai_ui.library.shelves import Libraries
-from localai_ui.schemas.errors import LocalAIError
 
 OWN_VAE = "(the model's own)"
 PRIVATE = 'private'
-Refreshed = tuple[list[list[str]], dict[str, object], dict[str, object], str]
 
 
-class ModelsShown(Protocol):
-	@property
-	def outputs(self) -> list[Component]: ...
-
+class ModelsShown(ShelfView, Protocol):
 	@property
 	def actions(self) -> ModelActions: ...
-
-	def show(self, message: str = '', name: str | None = None) -> Refreshed: ...
 
 
 @dataclass(frozen=True)
@@ -48,59 +40,59 @@ def vae_choices(libraries: Libraries) -> list[str]:
 
 
 def build_selected_section(libraries: Libraries) -> SelectedSection:
-	with gr.Row(equal_height=True):
-		selected = gr.Dropdown(label='Model', elem_id='models-selected', allow_custom_value=False, scale=3)
-		load = gr.Button('Load', scale=0, elem_id='models-load')
-		unload = gr.Button('Unload', scale=0, elem_id='models-unload')
-		make_default = gr.Button('Set default', scale=0, elem_id='models-default')
-	with gr.Row(equal_height=True):
-		new_name = gr.Textbox(label='New name', elem_id='models-new-name', scale=3)
-		rename = gr.Button('Rename', scale=0, elem_id='models-rename')
-		vae = gr.Dropdown(vae_choices(libraries), value=OWN_VAE, label='VAE (from the VAE folder)', scale=3)
-		use_vae = gr.Button('Use VAE', scale=0)
-	with gr.Row(equal_height=True):
-		confirm = gr.Checkbox(label='Yes, delete the file from disk', elem_id='models-confirm-delete')
-		delete = gr.Button('Delete', variant='stop', scale=0, elem_id='models-delete')
+	"""Each field with its buttons under it, so nothing is stretched and the columns wrap on a narrow window."""
+	with gr.Row():
+		with gr.Column(scale=3, min_width=300):
+			selected = gr.Dropdown(label='Model', elem_id='models-selected', allow_custom_value=False)
+			with gr.Row():
+				load = gr.Button('Load', size='md', min_width=80, elem_id='models-load')
+				unload = gr.Button('Unload', size='md', min_width=80, elem_id='models-unload')
+				make_default = gr.Button('Set default', size='md', min_width=110, elem_id='models-default')
+		with gr.Column(scale=2, min_width=220):
+			new_name = gr.Textbox(label='New name', elem_id='models-new-name')
+			rename = gr.Button('Rename', size='md', elem_id='models-rename')
+		with gr.Column(scale=2, min_width=220):
+			vae = gr.Dropdown(vae_choices(libraries), value=OWN_VAE, label='VAE (from the VAE folder)')
+			use_vae = gr.Button('Use VAE', size='md', elem_id='models-use-vae')
 	message = gr.Markdown(elem_id='models-message')
-	details = gr.JSON(label='Details and metadata')
+	details = gr.JSON(label='Details and metadata', elem_id='models-details')
+	with gr.Row(equal_height=True):
+		confirm = gr.Checkbox(label='Yes, delete the file from disk', elem_id='models-confirm-delete', scale=3)
+		delete = gr.Button('Delete', variant='stop', size='md', scale=1, min_width=100, elem_id='models-delete')
 	return SelectedSection(
 		selected, load, unload, make_default, new_name, rename, vae, use_vae, confirm, delete, message, details
 	)
 
 
 def wire_selected_section(section: SelectedSection, view: ModelsShown) -> None:
-	"""Each action refreshes the table and details; a refused action shows its reason and changes nothing."""
+	"""Each action redraws the table and details; a refused action shows its reason and changes nothing."""
 	actions = view.actions
 
-	def acted(do: Callable[[], str | None], done: str, name: str | None) -> Refreshed:
-		"""Run one action; a refusal is a toast and a line in the message box, the table and details stay."""
-		try:
-			new_name = do()
-		except LocalAIError as error:
-			gr.Warning(str(error))
-			return view.show(f'**Not done:** {plain(str(error))}', name)
-		return view.show(done, new_name or name)
+	def do_load(name: str) -> Redrawn:
+		return acted(view, lambda: actions.load(name).name, f'Loaded **{plain(name)}**.', name)
 
-	def do_load(name: str) -> Refreshed:
-		return acted(lambda: actions.load(name).name, f'Loaded **{plain(name)}**.', name)
+	def do_unload(name: str) -> Redrawn:
+		return acted(view, lambda: actions.unload(name), f'Unloaded **{plain(name)}**.', name)
 
-	def do_unload(name: str) -> Refreshed:
-		return acted(lambda: actions.unload(name), f'Unloaded **{plain(name)}**.', name)
+	def do_default(name: str) -> Redrawn:
+		done = f'**{plain(name)}** is the default model: the Generate tab picks it when the page opens.'
+		return acted(view, lambda: actions.shelf.edits.set_default(name).name, done, name)
 
-	def do_default(name: str) -> Refreshed:
-		return acted(
-			lambda: actions.shelf.edits.set_default(name).name, f'**{plain(name)}** is the default model.', name
-		)
+	def do_rename(name: str, wanted: str) -> Redrawn:
+		def rename() -> str:
+			return actions.rename(name, wanted).name
 
-	def do_rename(name: str, wanted: str) -> Refreshed:
-		return acted(lambda: actions.rename(name, wanted).name, f'Renamed **{plain(name)}**.', name)
+		return acted(view, rename, f'Renamed **{plain(name)}** to **{plain(wanted)}**.', name)
 
-	def do_vae(name: str, choice: str) -> Refreshed:
+	def do_vae(name: str, choice: str) -> Redrawn:
 		vae = None if choice == OWN_VAE else choice
-		return acted(lambda: actions.set_vae(name, vae).name, f'**{plain(name)}** uses {plain(choice)}.', name)
+		return acted(view, lambda: actions.set_vae(name, vae).name, f'**{plain(name)}** uses {plain(choice)}.', name)
 
 	def do_delete(name: str, sure: bool) -> tuple[object, ...]:
-		return (*acted(lambda: actions.delete(name, confirm=sure), f'Deleted **{plain(name)}**.', None), False)
+		def delete() -> None:
+			actions.delete(name, confirm=sure)
+
+		return (*acted(view, delete, f'Deleted **{plain(name)}**.', name), False)
 
 	outputs = view.outputs
 	section.load.click(do_load, section.selected, outputs, concurrency_limit=1, api_visibility=PRIVATE)
