@@ -92,6 +92,7 @@ def main() -> None:
 		print(f'{args.size}x{args.size} -> x4, Real-ESRGAN Compact 64nf 16nc, device={args.device}, fresh process each')
 		print(f'{"variant":>10} {"RSS growth MB":>14} {"CUDA peak MB":>13} {"seconds":>8} {"max diff":>9}')
 		outputs: list[Path] = []
+		peaks: dict[int, float] = {}
 		for tile in args.tiles:
 			outputs.append(Path(folder) / f'out-{tile}.raw')
 			growth, seconds, cuda_mb = run_variant(model, tile, args.size, args.device, outputs[-1])
@@ -99,6 +100,20 @@ def main() -> None:
 			name = f'tile {tile}' if tile else 'one pass'
 			cuda = f'{cuda_mb:13.0f}' if args.device.startswith('cuda') else f'{"-":>13}'
 			print(f'{name:>10} {growth:14.0f} {cuda} {seconds:8.2f} {difference:9d}')
+			peaks[tile] = cuda_mb if args.device.startswith('cuda') else growth
+		report_ratios(peaks, 'CUDA peak' if args.device.startswith('cuda') else 'RSS growth')
+
+
+def report_ratios(peaks: dict[int, float], measure: str) -> None:
+	"""Each tiled run's peak memory against the untiled one (tile 0), the figure the issue asks for."""
+	untiled = peaks.get(0)
+	if not untiled:
+		return
+	for tile, peak in peaks.items():
+		if tile:
+			print(
+				f'{measure} tiled {tile} px vs untiled: {peak:.0f} MB vs {untiled:.0f} MB, ratio {peak / untiled:.3f}'
+			)
 
 
 if __name__ == '__main__':

@@ -5,6 +5,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
+from pydantic import BaseModel
+
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.file_errors import ModelFileError, PickleRefusedError, UnsupportedModelError
 
@@ -48,6 +50,23 @@ class UpscalerInfo:
 
 	name: str
 	path: Path
+	format: UpscalerFormat
+	architecture: str
+	scale: int
+	purpose: UpscalerPurpose
+	input_channels: int
+	output_channels: int
+	supports_half: bool
+	supports_bfloat16: bool
+	multiple_of: int
+	minimum: int
+	tiling: UpscalerTiling
+	tags: tuple[str, ...] = ()
+
+
+class UpscalerDetails(BaseModel):
+	"""What the library keeps of a usable upscaler file: `UpscalerInfo` without its name and path."""
+
 	format: UpscalerFormat
 	architecture: str
 	scale: int

@@ -2,6 +2,7 @@
 
 from localai_ui.cores.upscale.device_defaults import DEFAULT_OVERLAP, dtype_for, tile_for_free_bytes, tile_size_for
 from localai_ui.cores.upscale.model_loading import LoadedUpscaler, load_upscaler
+from localai_ui.cores.upscale.one_image import upscale_with
 from localai_ui.cores.upscale.upscalers import (
 	ModelUpscaler,
 	ResampleUpscaler,
@@ -24,4 +25,5 @@ __all__ = [
 	'target_size',
 	'tile_for_free_bytes',
 	'tile_size_for',
+	'upscale_with',
 ]
