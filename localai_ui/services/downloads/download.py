@@ -14,7 +14,8 @@ import httpx
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.file_errors import DownloadCancelledError, DownloadError
-from localai_ui.services.file_intake import PARTIAL_SUFFIX
+from localai_ui.services.atomic_files import disk_full_or
+from localai_ui.services.downloads.partials import partial_path
 from localai_ui.services.safe_paths import checked_name
 from localai_ui.services.safetensors.header import read_header
 
@@ -33,10 +34,6 @@ def file_name_from_url(url: str) -> str:
 	if not name.lower().endswith('.safetensors'):
 		raise DownloadError(f'{name}: only .safetensors files are downloaded (pickle formats can run code)')
 	return name
-
-
-def partial_path(target: Path) -> Path:
-	return target.with_name(target.name + PARTIAL_SUFFIX)
 
 
 def download(
@@ -83,10 +80,27 @@ def download(
 		part.unlink(missing_ok=True)
 		raise
 	except httpx.HTTPError as error:
-		raise DownloadError(
-			f'{target.name}: download interrupted after {done} bytes ({error}); retry to resume'
-		) from error
+		raise _failed(url, target, done, error) from error
+	except LocalAIError:
+		raise  # the server refused, or the hub said why (a .part from an earlier try stays for a resume)
+	except Exception as error:  # a full disk, an unreadable .part...: nothing to resume, so nothing is left behind
+		part.unlink(missing_ok=True)
+		reason = disk_full_or(error, target.parent) if isinstance(error, OSError) else error
+		raise DownloadError(f'{target.name}: the download stopped: {reason}') from error
 	return _finish(part, target, digest.hexdigest(), sha256, validate)
+
+
+def _failed(url: str, target: Path, done: int, error: httpx.HTTPError) -> DownloadError:
+	"""Resuming is offered only when bytes arrived; otherwise the message names the host and what went wrong."""
+	reason = str(error) or type(error).__name__
+	if done:
+		return DownloadError(f'{target.name}: download interrupted after {done} bytes ({reason}); retry to resume')
+	host = urlsplit(url).netloc
+	if isinstance(error, (httpx.ConnectError, httpx.ConnectTimeout)):
+		what = f'the server {host} could not be reached ({reason}); check the address and your connection'
+	else:
+		what = f'the download from {host} failed before any data arrived ({reason}); try again'
+	return DownloadError(f'{target.name}: {what}')
 
 
 def _resume_from(part: Path, update: Callable[[bytes], None]) -> int:
@@ -109,8 +123,18 @@ def _finish(part: Path, target: Path, actual: str, expected: str | None, validat
 		raise DownloadError(f'{target.name}: sha256 mismatch: expected {expected.strip().lower()}, got {actual}')
 	try:
 		validate(part)
-	except LocalAIError as error:
+	except Exception as error:  # whatever the file holds, the job ends and the bad file goes
 		part.unlink(missing_ok=True)
-		raise DownloadError(f'{target.name}: the downloaded file is not a usable model file: {error}') from error
+		raise DownloadError(
+			f'{target.name}: the downloaded file is not a usable model file: {_reason(error)}'
+		) from error
 	os.replace(part, target)
 	return target
+
+
+def _reason(error: Exception) -> str:
+	if isinstance(error, LocalAIError):
+		return str(error)
+	if isinstance(error, RecursionError):
+		return 'its header nests too deeply to be a real file'
+	return f'{type(error).__name__}: {error}'

@@ -4,6 +4,7 @@ import secrets
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Literal
 
@@ -12,11 +13,13 @@ import httpx
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.file_errors import DownloadCancelledError, DownloadError
-from localai_ui.services.downloads.download import TIMEOUT_S, Validate, download
+from localai_ui.services.downloads.download import TIMEOUT_S, Progress, Validate, download
+from localai_ui.services.downloads.partials import forget_source, remember_source
 from localai_ui.services.safetensors.header import read_header
 
 DownloadState = Literal['running', 'done', 'failed', 'cancelled']
 Finished = Callable[[Path], None]
+Task = Callable[[CancelToken, Progress], Path]
 
 
 @dataclass(frozen=True)
@@ -59,17 +62,29 @@ class DownloadJobs:
 
 	def start(self, url: str, target: Path, sha256: str | None) -> DownloadStatus:
 		"""Begin downloading `url` to `target` (a .part until verified); returns its first status."""
-		job_id = secrets.token_hex(6)
-		status = DownloadStatus(job_id, target.name, url, 'running')
-		cancel = CancelToken()
+		if self.running(target.name):
+			raise DownloadError(f'{target.name} is already being downloaded')
+		remember_source(target, url, sha256)  # a full disk says so now, before a download that cannot be written
+		fetch_to = partial(download, url, target, sha256=sha256, validate=self._validate)
+
+		def fetch(cancel: CancelToken, progress: Progress) -> Path:
+			try:
+				with self._client() as client:
+					return fetch_to(cancel=cancel, progress=progress, client=client)
+			finally:
+				forget_source(target)
+
+		return self.start_task(target.name, url, fetch)
+
+	def start_task(self, name: str, url: str, task: Task) -> DownloadStatus:
+		"""Run `task(cancel, progress)` on a thread as the download of `name` (one URL, or a hub repo's files)."""
+		job_id, cancel = secrets.token_hex(6), CancelToken()
 		with self._lock:
-			if any(s.state == 'running' and s.name == target.name for s in self._statuses.values()):
-				raise DownloadError(f'{target.name} is already being downloaded')
-			self._statuses[job_id] = status
+			if self.running(name):
+				raise DownloadError(f'{name} is already being downloaded')
+			self._statuses[job_id] = status = DownloadStatus(job_id, name, url, 'running')
 			self._cancels[job_id] = cancel
-		thread = threading.Thread(
-			target=self._run, args=(job_id, url, target, sha256, cancel), name='localai-download', daemon=True
-		)
+		thread = threading.Thread(target=self._run, args=(job_id, name, task, cancel), name='download', daemon=True)
 		self._threads.append(thread)
 		thread.start()
 		return status
@@ -80,6 +95,10 @@ class DownloadJobs:
 		if found is None:
 			raise DownloadError(f'no download with id {job_id!r}')
 		return found
+
+	def running(self, name: str) -> bool:
+		"""Whether a download to a file called `name` is under way."""
+		return any(status.state == 'running' and status.name == name for status in list(self._statuses.values()))
 
 	def statuses(self) -> list[DownloadStatus]:
 		with self._lock:
@@ -105,19 +124,27 @@ class DownloadJobs:
 	def _end(self, job_id: str, state: DownloadState, message: str) -> None:
 		self._set(job_id, lambda status: replace(status, state=state, error=message))
 
-	def _run(self, job_id: str, url: str, target: Path, sha256: str | None, cancel: CancelToken) -> None:
+	def _run(self, job_id: str, name: str, task: Task, cancel: CancelToken) -> None:
 		def progress(received: int, total: int | None) -> None:
 			self._set(job_id, lambda status: replace(status, received=received, total=total))
 
 		try:
-			with self._client() as client:
-				path = download(
-					url, target, sha256=sha256, cancel=cancel, progress=progress, client=client, validate=self._validate
-				)
-			self._on_finished(path)
+			path = task(cancel, progress)
 		except DownloadCancelledError as error:
 			self._end(job_id, 'cancelled', str(error))
-		except (LocalAIError, OSError) as error:
-			self._end(job_id, 'failed', str(error))
+		except Exception as error:  # a job always ends: `failed` with the reason, never `running` forever
+			self._end(job_id, 'failed', str(error) if isinstance(error, LocalAIError) else _unexpected(name, error))
+		else:
+			self._arrived(job_id, path)
+
+	def _arrived(self, job_id: str, path: Path) -> None:
+		try:
+			self._on_finished(path)
+		except Exception as error:  # the file is in place; only the library refresh failed
+			self._end(job_id, 'done', f'{path.name}: downloaded, but the library could not list it yet: {error}')
 		else:
 			self._set(job_id, lambda status: replace(status, state='done'))
+
+
+def _unexpected(name: str, error: Exception) -> str:
+	return f'{name}: the download failed: {type(error).__name__}: {error}'
