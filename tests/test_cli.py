@@ -50,7 +50,7 @@ def test_auth_without_listen_prints_nothing_about_the_lan(tmp_path: Path) -> Non
 	[
 		(['--listen', '--auth', 'nopassword'], '--auth must look like user:password'),
 		(['--auth', ':secret'], '--auth must look like user:password'),
-		(['--device', 'gpu'], "invalid choice: 'gpu'"),
+		(['--device', 'gpu'], "--device 'gpu' is not a device"),
 	],
 )
 def test_bad_flags_exit_with_an_argparse_error(

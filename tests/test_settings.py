@@ -6,7 +6,8 @@ import pytest
 
 from localai_ui.features.generate.preferences import Preferences
 from localai_ui.schemas.progress import PreviewSettings
-from localai_ui.settings import Settings, parse_auth, settings_for
+from localai_ui.services.flag_values import parse_auth
+from localai_ui.settings import Settings, settings_for
 
 
 def _settings(tmp_path: Path, *flags: str) -> Settings:

@@ -5,16 +5,19 @@ from localai_ui.cores.memory.footprint import RunShape, estimate_peak_bytes, foo
 from localai_ui.cores.memory.memory_flags import flag_memory_mode
 from localai_ui.cores.memory.oom_advice import out_of_memory_advice
 from localai_ui.cores.memory.planner import plan_memory
-from localai_ui.cores.memory.recommendations import recommend_families
+from localai_ui.cores.memory.ram_budget import ram_cache_budget
+from localai_ui.cores.memory.recommendations import advice_lines, recommend_families
 
 __all__ = [
 	'RunShape',
+	'advice_lines',
 	'estimate_peak_bytes',
 	'flag_memory_mode',
 	'footprint',
 	'out_of_memory_advice',
 	'parse_device',
 	'plan_memory',
+	'ram_cache_budget',
 	'recommend_families',
 	'resolve_device',
 ]

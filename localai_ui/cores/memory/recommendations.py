@@ -17,11 +17,25 @@ CPU_ADVICE = FamilyAdvice(
 )
 
 
-def recommend_families(vram_bytes: int | None) -> list[FamilyAdvice]:
+MPS_ADVICE = (
+	FamilyAdvice(
+		family=Family.SD1,
+		mode=MemoryMode.HIGH,
+		why="Apple MPS shares the Mac's memory: SD 1.x runs well with 8 GB or more of unified memory.",
+	),
+	FamilyAdvice(
+		family=Family.SDXL,
+		mode=MemoryMode.HIGH,
+		why='SDXL needs about 16 GB of unified memory and runs a few times slower than SD 1.x.',
+	),
+)
+
+
+def recommend_families(vram_bytes: int | None, *, mps: bool = False) -> list[FamilyAdvice]:
 	"""Families that run in high or medium mode on `vram_bytes` of GPU memory at their native size; SD 1.x is
-	always offered (in low mode when nothing else fits). None means no GPU: SD 1.x on the CPU."""
+	always offered (in low mode when nothing else fits). None means no CUDA GPU: Apple MPS, else the CPU."""
 	if vram_bytes is None:
-		return [CPU_ADVICE]
+		return list(MPS_ADVICE) if mps else [CPU_ADVICE]
 	advice: list[FamilyAdvice] = []
 	for family in BEST_FIRST:
 		size = footprint(family).native_size
@@ -39,3 +53,8 @@ def recommend_families(vram_bytes: int | None) -> list[FamilyAdvice]:
 			continue
 		advice.append(FamilyAdvice(family=family, mode=plan.mode, why=why))
 	return advice
+
+
+def advice_lines(advice: list[FamilyAdvice]) -> list[str]:
+	"""One line a family, best first: '**SDXL** (medium mode ...): runs in ...'."""
+	return [f'**{item.label}** ({mode_name(item.mode)}): {item.why}' for item in advice]

@@ -1,0 +1,45 @@
+"""The Settings tab, built by section: each saves and resets on its own; System shows the machine."""
+
+import gradio as gr
+
+from localai_ui.cores.loading.device import DevicePlan
+from localai_ui.features.settings.safety_files import SafetyFiles
+from localai_ui.features.settings.store import SettingsStore
+from localai_ui.features.settings.system_report import SystemReport
+from localai_ui.features.settings.ui.api import register_api
+from localai_ui.features.settings.ui.defaults_sections import build_generation_section, build_preview_section
+from localai_ui.features.settings.ui.output_sections import (
+	build_device_section,
+	build_hub_section,
+	build_saving_section,
+)
+from localai_ui.features.settings.ui.safety_section import build_safety_section
+from localai_ui.features.settings.ui.system import build_system_section
+
+
+def device_choices(plan: DevicePlan, gpu_count: int, mps: bool) -> list[str]:
+	"""The devices this machine offers (any other can be typed, and is checked on Save)."""
+	found = ['auto', 'cpu', *(f'cuda:{index}' for index in range(gpu_count)), *(['mps'] if mps else [])]
+	return found if str(plan.device) in found else [*found, str(plan.device)]
+
+
+def build_settings_tab(
+	page: gr.Blocks,
+	store: SettingsStore,
+	report: SystemReport,
+	plan: DevicePlan,
+	device_note: str = '',
+	safety: SafetyFiles | None = None,
+) -> None:
+	"""Lay out the tab (call inside its gr.Tab); its public endpoints are /get_settings, /set_settings,
+	/reset_settings and /system_info."""
+	info = report.info()
+	build_generation_section(page, store)
+	build_preview_section(page, store)
+	build_saving_section(page, store)
+	build_device_section(page, store, plan, device_choices(plan, len(info.gpus), info.mps_available), device_note)
+	build_hub_section(page, store)
+	if safety is not None:
+		build_safety_section(page, store, safety)
+	build_system_section(page, report)
+	register_api(store, report)
