@@ -66,3 +66,24 @@ UNAVAILABLE_SAMPLERS: Mapping[str, str] = {
 	'Euler CFG++': 'CFG++ needs the unguided prediction inside the step; diffusers pipelines mix guidance first',
 	'Euler A CFG++': 'CFG++ needs the unguided prediction inside the step; diffusers pipelines mix guidance first',
 }
+
+# The short names A1111 accepts for each sampler (its `aliases`); `_ka` and `_exp` after a k_ name add the Karras or
+# Exponential schedule, as older A1111 versions named the combinations (k_dpmpp_2m_ka: DPM++ 2M with Karras).
+A1111_ALIASES: Mapping[str, tuple[str, ...]] = {
+	'DPM++ 2M': ('k_dpmpp_2m',),
+	'DPM++ SDE': ('k_dpmpp_sde',),
+	'DPM++ 2M SDE': ('k_dpmpp_2m_sde',),
+	'DPM++ 2M SDE Heun': ('k_dpmpp_2m_sde_heun',),
+	'DPM++ 2S a': ('k_dpmpp_2s_a',),
+	'DPM++ 3M SDE': ('k_dpmpp_3m_sde',),
+	'Euler a': ('k_euler_a', 'k_euler_ancestral'),
+	'Euler': ('k_euler',),
+	'LMS': ('k_lms',),
+	'Heun': ('k_heun',),
+	'DPM2': ('k_dpm_2',),
+	'DPM2 a': ('k_dpm_2_a',),
+	'DDIM': ('ddim',),
+	'PLMS': ('plms',),
+	'UniPC': ('unipc',),
+	'LCM': ('k_lcm',),
+}

@@ -1,9 +1,16 @@
 """Sampler and schedule names as A1111 users know them, and which combinations run (no diffusers here)."""
 
 from localai_ui.schemas.errors import InvalidRequestError
-from localai_ui.schemas.sampler_catalog import SAMPLER_INFOS, SCHEDULE_NAMES, UNAVAILABLE_SAMPLERS, SamplerInfo
+from localai_ui.schemas.sampler_catalog import (
+	A1111_ALIASES,
+	SAMPLER_INFOS,
+	SCHEDULE_NAMES,
+	UNAVAILABLE_SAMPLERS,
+	SamplerInfo,
+)
 
 __all__ = [
+	'A1111_ALIASES',
 	'DEFAULT_SAMPLER',
 	'DEFAULT_SCHEDULE',
 	'SAMPLER_INFOS',
@@ -79,11 +86,29 @@ def split_sampler_name(name: str) -> tuple[str, str | None]:
 	cleaned = ' '.join(name.split())
 	if cleaned in _INFOS:
 		return cleaned, None
+	aliased = _ALIASES.get(cleaned.casefold())
+	if aliased is not None:
+		return aliased
 	for schedule in SCHEDULE_NAMES[1:]:
 		suffix = f' {schedule}'
 		if cleaned.endswith(suffix) and cleaned[: -len(suffix)] in _INFOS:
 			return cleaned[: -len(suffix)], schedule
-	raise _unknown(cleaned)
+	raise _unknown(_UNAVAILABLE_ALIASES.get(cleaned.casefold(), cleaned))
+
+
+def _alias_table() -> dict[str, tuple[str, str | None]]:
+	table: dict[str, tuple[str, str | None]] = {}
+	for sampler, aliases in A1111_ALIASES.items():
+		for alias in aliases:
+			table[alias] = (sampler, None)
+			if alias.startswith('k_') and 'Karras' in _INFOS[sampler].schedules:
+				table[f'{alias}_ka'] = (sampler, 'Karras')
+				table[f'{alias}_exp'] = (sampler, 'Exponential')
+	return table
+
+
+_ALIASES = _alias_table()
+_UNAVAILABLE_ALIASES = {'k_dpm_fast': 'DPM fast', 'k_dpm_ad': 'DPM adaptive', 'restart': 'Restart'}
 
 
 def _unknown(sampler: str) -> UnknownSamplerError:

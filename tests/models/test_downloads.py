@@ -8,7 +8,6 @@ import httpx
 import pytest
 
 from localai_ui.context import AppContext
-from localai_ui.features.models.hub import download_from_hub
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.file_errors import DownloadError
 from localai_ui.services.downloads.download import download, file_name_from_url
@@ -135,10 +134,3 @@ def test_http_errors_and_existing_names(models_context: AppContext) -> None:
 		assert 'HTTP 404' in str(wait_for(models_context, started.id).error)
 	with pytest.raises(Exception, match='already in the models folder'):
 		models_context.libraries.checkpoints.imports.start_download('http://127.0.0.1:9/tiny-sd15.safetensors')
-
-
-def test_hugging_face_offline_is_a_clear_error(models_context: AppContext) -> None:
-	with pytest.raises(DownloadError, match='HF_HUB_OFFLINE is set'):
-		download_from_hub(models_context.libraries.checkpoints.library, 'runwayml/stable-diffusion-v1-5')
-	with pytest.raises(DownloadError, match='owner/name'):
-		download_from_hub(models_context.libraries.checkpoints.library, '../etc')

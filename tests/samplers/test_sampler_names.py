@@ -86,3 +86,27 @@ def test_every_sampler_offers_automatic_first_and_runs_a_schedule_it_offers() ->
 def test_unknown_schedule_lists_the_schedule_types() -> None:
 	with pytest.raises(UnknownSamplerError, match="unknown schedule type 'Linear'; choose one of: Automatic, Uniform"):
 		resolve_schedule('Euler', 'Linear')
+
+
+@pytest.mark.parametrize(
+	('alias', 'expected'),
+	[
+		('k_euler_a', ('Euler a', None)),
+		('k_euler_ancestral', ('Euler a', None)),
+		('K_DPMPP_2M', ('DPM++ 2M', None)),
+		('k_dpmpp_2m_ka', ('DPM++ 2M', 'Karras')),
+		('k_dpmpp_2m_sde_heun_exp', ('DPM++ 2M SDE Heun', 'Exponential')),
+		('k_dpmpp_3m_sde', ('DPM++ 3M SDE', None)),
+		('k_lms_ka', ('LMS', 'Karras')),
+		('unipc', ('UniPC', None)),
+	],
+)
+def test_a1111_short_names_resolve(alias: str, expected: tuple[str, str | None]) -> None:
+	assert split_sampler_name(alias) == expected
+
+
+def test_short_names_of_samplers_that_cannot_run_say_why() -> None:
+	with pytest.raises(UnknownSamplerError, match="'DPM adaptive' cannot run here"):
+		split_sampler_name('k_dpm_ad')
+	with pytest.raises(UnknownSamplerError, match="unknown sampler 'ddim_ka'"):
+		split_sampler_name('ddim_ka')

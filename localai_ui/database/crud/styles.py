@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from localai_ui.database.errors import RecordNotFoundError, driver_errors
-from localai_ui.database.tables.styles import StyleRow
+from localai_ui.database.tables.styles import StylePreviewRow, StyleRow
 from localai_ui.schemas.styles import StyleRecord, StyleText
 
 
@@ -89,3 +89,24 @@ def delete_style(session: Session, *, style_id: int) -> None:
 	"""Remove a style; raises RecordNotFoundError when the id is unknown."""
 	session.delete(_row(session, style_id))
 	session.flush()
+
+
+@driver_errors
+def style_preview_files(session: Session) -> dict[int, str]:
+	"""Each style's preview file name, by style id (styles without one are absent)."""
+	return {row.style_id: row.file_name for row in session.scalars(select(StylePreviewRow))}
+
+
+@driver_errors
+def set_style_preview(session: Session, *, style_id: int, file_name: str, now: datetime) -> str | None:
+	"""Record the style's preview file; returns the file it replaced, if any (the caller removes it)."""
+	_row(session, style_id)
+	row = session.get(StylePreviewRow, style_id)
+	old = None if row is None else row.file_name
+	if row is None:
+		session.add(StylePreviewRow(style_id=style_id, file_name=file_name, updated_at=now))
+	else:
+		row.file_name = file_name
+		row.updated_at = now
+	session.flush()
+	return old

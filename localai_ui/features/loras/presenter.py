@@ -19,12 +19,12 @@ LoraRecord = Asset[LoraDetails]
 
 
 def card_caption(record: LoraRecord) -> str:
-	state = '' if record.usable else f' ({record.status})'
-	return f'{record.name} · {record.family.label}{state}'
+	"""The name (what the tag needs), and the status of one that cannot be used; the family is in the details."""
+	return record.name if record.usable else f'{record.name} ({record.status})'
 
 
 def cards(records: list[LoraRecord], preview_of: Callable[[LoraRecord], Path | None]) -> list[Card]:
-	"""One card per LoRA: its preview picture (a plain tile without one) and its name and family."""
+	"""One card per LoRA: its preview picture (a plain tile without one) and its caption."""
 	found: list[Card] = []
 	for record in records:
 		path = preview_of(record)
@@ -49,7 +49,6 @@ def details_markdown(record: LoraRecord) -> str:
 	if len(words) > MAX_TRIGGER_WORDS:
 		shown += f' (+{len(words) - MAX_TRIGGER_WORDS} more)'
 	rows = [
-		('Name', record.name),
 		('Family', record.family.label),
 		('Trigger words', shown),
 		('Format', details.layout.value if details else '—'),
@@ -62,7 +61,7 @@ def details_markdown(record: LoraRecord) -> str:
 	if not record.usable:
 		rows.append(('Problem', record.reason))
 	lines = [f'| {key} | {plain(value)} |' for key, value in rows]
-	return '\n'.join(['| | |', '|---|---|', *lines])
+	return '\n'.join([f'| Name | {plain(record.name)} |', '|---|---|', *lines])
 
 
 def lora_dict(record: LoraRecord) -> Json:

@@ -9,6 +9,7 @@ from localai_ui.cores.styles.checks import name_problem
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.styles.builtins import BUILTIN_STYLES_DIR, SeedReport, load_builtins, seed_builtins
+from localai_ui.features.styles.previews import StylePreviews, default_previews_dir
 from localai_ui.features.styles.transfer import export_styles, import_styles
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.generation import GenerationRequest
@@ -31,11 +32,17 @@ class StylesService:
 	"""The style library in the database; built-ins are read-only, the user's own styles are theirs to change."""
 
 	def __init__(
-		self, *, database: Database, builtins_dir: Path = BUILTIN_STYLES_DIR, now: Callable[[], datetime] = utc_now
+		self,
+		*,
+		database: Database,
+		builtins_dir: Path = BUILTIN_STYLES_DIR,
+		now: Callable[[], datetime] = utc_now,
+		previews_dir: Path | None = None,
 	) -> None:
 		self._database = database
 		self._builtins_dir = builtins_dir
 		self._now = now
+		self.previews = StylePreviews(database, previews_dir or default_previews_dir(database), now)
 
 	def seed_builtins(self) -> SeedReport:
 		"""Add and refresh the shipped styles (run at startup)."""
@@ -93,11 +100,19 @@ class StylesService:
 		return self.save_style(StyleText(wanted, source.prompt, source.negative_prompt, category))
 
 	def delete_style(self, name: str) -> None:
-		"""Delete a user style; built-ins are read-only."""
+		"""Delete a user style and its preview file; built-ins are read-only."""
 		style = self.get(name)
 		_check_editable(style)
+		preview = self.previews.file_name(style)
 		with self._database.transaction() as session:
 			database_service.delete_style(session, style_id=style.id)
+		self.previews.remove_file(preview)
+
+	def set_preview(self, name: str, image_path: Path) -> StyleRecord:
+		"""History's "Use as style preview": the picture becomes the style's card (built-ins take one too)."""
+		style = self.get(name)
+		self.previews.set_from_file(style, image_path)
+		return style
 
 	def apply(self, prompt: str, negative_prompt: str, names: Sequence[str]) -> tuple[str, str]:
 		"""The final prompt and negative prompt with the named styles applied in order."""

@@ -1,10 +1,14 @@
-"""The public LoRA endpoints: /list_loras, /import_lora, /lora_download_status, /delete_lora (pure data)."""
+"""The public LoRA endpoints: /list_loras, /import_lora, /lora_download_status, /cancel_lora_download, /delete_lora
+(pure data)."""
 
-from localai_ui.features.library_views import Json, download_dict
+from localai_ui.features.library_views import Json
 from localai_ui.features.loras.presenter import lora_dict
+from localai_ui.features.ui_common.asset_api import ImportEndpointNames, register_import_endpoints
 from localai_ui.features.ui_common.endpoints import add_endpoint, shown_as_message
 from localai_ui.library.shelves import Shelf
 from localai_ui.schemas.loras import LoraDetails
+
+LORA_IMPORTS = ImportEndpointNames(start='import_lora', status='lora_download_status', cancel='cancel_lora_download')
 
 
 def register_loras_api(shelf: Shelf[LoraDetails]) -> None:
@@ -26,30 +30,6 @@ def register_loras_api(shelf: Shelf[LoraDetails]) -> None:
 				library.refresh()
 			return [lora_dict(record) for record in library.search(search)]
 
-	def import_lora(source: str, sha256: str = '', mode: str = 'copy') -> Json:
-		"""Bring a LoRA in from a local path (inside an import folder) or an http(s) URL; it is inspected first.
-
-		Args:
-			source: a path relative to an import folder (--import-dir), or an http(s) URL of a .safetensors file.
-			sha256: for URLs, the expected sha256; a mismatch deletes the download.
-			mode: for paths, "copy" or "link" (a hard link: no extra disk space).
-		Returns:
-			For a path, the new LoRA; for a URL, the download ({id, name, state, received, total, error}).
-		"""
-		with shown_as_message():
-			if source.strip().lower().startswith(('http://', 'https://')):
-				return download_dict(imports.start_download(source, sha256 or None))
-			return lora_dict(imports.import_path(source, 'link' if mode == 'link' else 'copy'))
-
-	def lora_download_status(download_id: str) -> Json:
-		"""Follow a download started by /import_lora: state is running, done, failed or cancelled.
-
-		Args:
-			download_id: the id /import_lora returned.
-		"""
-		with shown_as_message():
-			return download_dict(imports.jobs.status(download_id))
-
 	def delete_lora(name: str, confirm: bool = False) -> list[Json]:
 		"""Delete a LoRA's file, its preview and its library row. Returns the library.
 
@@ -61,5 +41,6 @@ def register_loras_api(shelf: Shelf[LoraDetails]) -> None:
 			edits.delete(name, confirm=confirm)
 			return [lora_dict(record) for record in library.records()]
 
-	for endpoint in (list_loras, import_lora, lora_download_status, delete_lora):
-		add_endpoint(endpoint, api_name=endpoint.__name__)
+	add_endpoint(list_loras, api_name='list_loras')
+	register_import_endpoints(imports, lora_dict, LORA_IMPORTS)
+	add_endpoint(delete_lora, api_name='delete_lora')

@@ -6,10 +6,12 @@ from pathlib import Path
 import gradio as gr
 from gradio.utils import get_upload_folder
 
+from localai_ui.features.styles.preview_runs import RequestRunner
 from localai_ui.features.styles.service import StylesService
 from localai_ui.features.styles.ui.api import register_api
+from localai_ui.features.styles.ui.cards import build_cards, card_outputs, wire_cards
 from localai_ui.features.styles.ui.components import StylesControls, build_controls
-from localai_ui.features.styles.ui.events import wire_events
+from localai_ui.features.styles.ui.events import EditorOutputs, editor, wire_events
 from localai_ui.features.ui_common.endpoints import shown_as_message
 from localai_ui.features.ui_common.handles import GenerateHandle
 from localai_ui.schemas.styles import CLASH_POLICIES, STYLE_FORMATS, ClashPolicy, StyleFormat
@@ -19,12 +21,22 @@ POLICY_NAMED: dict[str, ClashPolicy] = {policy: policy for policy in CLASH_POLIC
 FORMAT_NAMED: dict[str, StyleFormat] = {known: known for known in STYLE_FORMATS}
 
 
-def build_styles_tab(page: gr.Blocks, service: StylesService, generate: GenerateHandle) -> StylesControls:
-	"""Lay out the tab inside the current Tab; library changes also refresh Generate's style choices."""
-	generate_styles = generate.styles
+def build_styles_tab(
+	page: gr.Blocks, service: StylesService, generate: GenerateHandle, runner: RequestRunner, tab: gr.Tab
+) -> StylesControls:
+	"""Lay out the tab inside `tab`; library changes also refresh Generate's style choices and cards."""
+	cards = build_cards()
 	c = build_controls(service.list_styles(), service.categories())
-	refresh = wire_events(c, service, generate_styles)
+	refreshed = [c.table, c.category_filter, generate.styles, *card_outputs(cards, generate)]
+	refresh = wire_events(c, service, refreshed)
 	register_api(service)
+
+	def open_style(name: str | None) -> EditorOutputs:
+		with shown_as_message():
+			return editor(service.get(name) if name else None)
+
+	editor_outputs = c.editor_outputs
+	previews_run = wire_cards(cards, service, generate, runner, open_style, editor_outputs)
 
 	def import_styles(file: str | None, on_clash: str = 'skip') -> str:
 		"""Import a styles file: A1111 styles.csv or Fooocus style JSON; a malformed file imports nothing.
@@ -65,12 +77,12 @@ def build_styles_tab(page: gr.Blocks, service: StylesService, generate: Generate
 		return str(target)
 
 	filters = [c.search, c.category_filter]
-	refreshed = [c.table, c.category_filter, generate_styles]
 	c.import_button.click(
 		import_styles, inputs=[c.upload, c.on_clash], outputs=c.import_status, api_name='import_styles'
 	).success(refresh, inputs=filters, outputs=refreshed, api_visibility='private', queue=False)
 	c.export_button.click(
 		export_styles, inputs=[c.export_format, c.include_builtins], outputs=c.export_file, api_name='export_styles'
 	)
-	page.load(refresh, inputs=filters, outputs=refreshed, api_visibility='private', queue=False)
+	for event in (page.load, tab.select, previews_run.then):
+		event(refresh, inputs=filters, outputs=refreshed, api_visibility='private', queue=False)
 	return c

@@ -47,6 +47,11 @@ class StylesControls:
 	def editor(self) -> list[Component]:
 		return [self.name, self.category, self.prompt, self.negative_prompt]
 
+	@property
+	def editor_outputs(self) -> list[Component]:
+		"""What events.editor fills, in its order."""
+		return [*self.editor, self.notice, self.selected, self.save, self.delete, self.status]
+
 
 def table_rows(styles: list[StyleRecord]) -> list[list[str]]:
 	return [[style.name, style.category, 'built-in' if style.builtin else 'mine'] for style in styles]
@@ -55,11 +60,17 @@ def table_rows(styles: list[StyleRecord]) -> list[list[str]]:
 def build_controls(styles: list[StyleRecord], categories: list[str]) -> StylesControls:
 	"""Create the components inside the current Blocks context."""
 	with gr.Row():
-		with gr.Column(scale=2):
+		with gr.Column(scale=2, min_width=380):
 			search = gr.Textbox(label='Search', placeholder='name or text', elem_id='styles-search')
 			category_filter = gr.Dropdown([ALL, *categories], value=ALL, label='Category', elem_id='styles-category')
 			table = gr.Dataframe(
-				table_rows(styles), headers=TABLE_HEADERS, interactive=False, max_height=560, elem_id='styles-table'
+				table_rows(styles),
+				headers=TABLE_HEADERS,
+				interactive=False,
+				max_height=560,
+				wrap=True,
+				column_widths=['44%', '26%', '30%'],
+				elem_id='styles-table',
 			)
 		with gr.Column(scale=3):
 			notice = gr.Markdown('Pick a style in the list, or write a new one.', elem_id='styles-notice')
@@ -76,14 +87,18 @@ def build_controls(styles: list[StyleRecord], categories: list[str]) -> StylesCo
 			status = gr.Markdown(elem_id='styles-status')
 			with gr.Group():
 				sample = gr.Textbox(SAMPLE_PROMPT, label='Sample prompt (preview)', elem_id='style-sample')
-				final_prompt = gr.Textbox(label='Final prompt', interactive=False, elem_id='style-final-prompt')
+				final_prompt = gr.Textbox(
+					SAMPLE_PROMPT, label='Final prompt', interactive=False, elem_id='style-final-prompt'
+				)
 				final_negative = gr.Textbox(
 					label='Final negative prompt', interactive=False, elem_id='style-final-negative'
 				)
 	with gr.Accordion('Import and export', open=False):
 		with gr.Row():
 			with gr.Column():
-				upload = gr.File(label='styles.csv (A1111) or .json (Fooocus)', file_types=['.csv', '.json'])
+				upload = gr.File(
+					label='styles.csv (A1111) or .json (Fooocus)', file_types=['.csv', '.json'], elem_id='styles-upload'
+				)
 				on_clash = gr.Radio(['skip', 'overwrite', 'rename'], value='skip', label='When a name exists')
 				import_button = gr.Button('Import', elem_id='styles-import')
 			with gr.Column():

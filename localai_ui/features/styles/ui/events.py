@@ -8,13 +8,14 @@ from gradio.components import Component
 
 from localai_ui.cores.styles import apply_styles
 from localai_ui.features.styles.service import StylesService
+from localai_ui.features.styles.ui.cards import card_values
 from localai_ui.features.styles.ui.components import ALL, StylesControls, table_rows
 from localai_ui.features.ui_common.endpoints import shown_as_message
 from localai_ui.schemas.styles import StyleRecord, StyleText
 
 BUILTIN_NOTICE = '**{name}** is a built-in style: read-only. **Duplicate** it to make your own copy to edit.'
 EditorOutputs = tuple[object, ...]
-Refresh = Callable[[str, str | None], tuple[object, object, object]]
+Refresh = Callable[[str, str | None], tuple[object, ...]]
 
 
 def editor(style: StyleRecord | None, status: str = '') -> EditorOutputs:
@@ -38,23 +39,22 @@ def editor(style: StyleRecord | None, status: str = '') -> EditorOutputs:
 
 
 def refresher(service: StylesService) -> Refresh:
-	def refresh(query: str, category: str | None) -> tuple[object, object, object]:
-		"""The table for the current filter, the category choices and Generate's style choices."""
+	def refresh(query: str, category: str | None) -> tuple[object, ...]:
+		"""The table and cards for the current filter, the category choices, Generate's style choices and cards."""
 		categories = service.categories()
 		chosen = category if category in categories else ALL
 		shown = service.list_styles(query=query or '', category=None if chosen == ALL else chosen)
 		choices = gr.update(choices=[ALL, *categories], value=chosen)
-		return table_rows(shown), choices, gr.update(choices=service.names())
+		return table_rows(shown), choices, gr.update(choices=service.names()), *card_values(service, shown)
 
 	return refresh
 
 
-def wire_events(c: StylesControls, service: StylesService, generate_styles: gr.Dropdown) -> Refresh:
-	"""Wire browsing, editing and the live preview; returns the refresh function the page load also uses."""
+def wire_events(c: StylesControls, service: StylesService, refreshed: list[Component]) -> Refresh:
+	"""Wire browsing, editing and the live preview; `refreshed` takes what refresh returns (page load uses it too)."""
 	refresh = refresher(service)
 	filters = [c.search, c.category_filter]
-	refreshed = [c.table, c.category_filter, generate_styles]
-	editor_outputs = [*c.editor, c.notice, c.selected, c.save, c.delete, c.status]
+	editor_outputs = c.editor_outputs
 
 	def select_style(event: gr.SelectData) -> EditorOutputs:
 		row = cast(list[object], event.row_value or [])
