@@ -27,8 +27,11 @@ def test_schema_has_indexes_cascade_and_unique_path(database: Database) -> None:
 	assert {index['name'] for index in inspector.get_indexes('generations')} == {
 		'ix_generations_started_at',
 		'ix_generations_status',
+		'ix_generations_model_name',
+		'ix_generations_sampler',
 	}
-	assert [index['column_names'] for index in inspector.get_indexes('images')] == [['generation_id']]
+	images = sorted(index['column_names'] for index in inspector.get_indexes('images'))
+	assert images == [['favourite', 'generation_id'], ['generation_id']]
 	[foreign_key] = inspector.get_foreign_keys('images')
 	assert foreign_key['referred_table'] == 'generations'
 	assert foreign_key.get('options', {}).get('ondelete') == 'CASCADE'

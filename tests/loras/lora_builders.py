@@ -6,15 +6,15 @@ from pathlib import Path
 from typing import cast
 
 import torch
-from diffusers import StableDiffusionPipeline, StableDiffusionXLPipeline
 from safetensors.torch import save
 
+from localai_ui.cores.loading.pipeline_types import SDXL_PIPELINES, LoadedPipeline
 from localai_ui.schemas.loras import LoraSpec
 from localai_ui.services.hashing import file_hashes
 from localai_ui.services.lora_files.inspect import inspect_lora
 
 Tensors = dict[str, torch.Tensor]
-TinyPipeline = StableDiffusionPipeline | StableDiffusionXLPipeline
+TinyPipeline = LoadedPipeline
 RANK = 4
 ALPHA = 2.0
 TAG_FREQUENCY = {'set_a': {'red apple': 3, ' shiny': 1}, 'set_b': {'shiny': 5, 'still life': 1}}
@@ -30,7 +30,7 @@ def _modules(pipeline: TinyPipeline) -> Iterator[tuple[str, str, torch.nn.Linear
 	"""(component, module name, layer): the UNet's attention blocks and the text encoders' layers, as kohya trains."""
 	yield from (('unet', name, layer) for name, layer in _linears(pipeline.unet, 'attentions.'))
 	yield from (('text_encoder', name, layer) for name, layer in _linears(pipeline.text_encoder, 'encoder.layers'))
-	if isinstance(pipeline, StableDiffusionXLPipeline):
+	if isinstance(pipeline, SDXL_PIPELINES):
 		encoder = pipeline.text_encoder_2
 		yield from (('text_encoder_2', name, layer) for name, layer in _linears(encoder, 'encoder.layers'))
 
@@ -58,7 +58,7 @@ def kohya_lora(
 	pipeline: TinyPipeline, seed: int = 1, scale: float = 0.3, ldm: bool = False, rank: int = RANK
 ) -> Tensors:
 	"""kohya's layout: `lora_unet_<module_with_underscores>.lora_down.weight`, `.lora_up.weight` and `.alpha`."""
-	xl = isinstance(pipeline, StableDiffusionXLPipeline)
+	xl = isinstance(pipeline, SDXL_PIPELINES)
 	prefixes = {'unet': 'lora_unet_', 'text_encoder': 'lora_te1_' if xl else 'lora_te_', 'text_encoder_2': 'lora_te2_'}
 	tensors: Tensors = {}
 	for component, name, down, up in _pairs(pipeline, seed, scale, rank):

@@ -31,12 +31,15 @@ def render(pipeline: TinyPipeline, size: int = 64, steps: int = 2) -> Pixels:
 
 
 def weights(pipeline: TinyPipeline) -> dict[str, torch.Tensor]:
-	"""Every UNet and text-encoder tensor by name, copied."""
+	"""Every UNet and text-encoder tensor of the model itself by name, copied: a resident adapter's own tensors are
+	left out and a wrapped layer's base weight keeps its plain name, so any change to the model's weights shows."""
 	found: dict[str, torch.Tensor] = {}
 	for component in COMPONENTS:
 		module = getattr(pipeline, component, None)
 		if isinstance(module, torch.nn.Module):
-			found.update({f'{component}.{key}': value.clone() for key, value in module.state_dict().items()})
+			for key, value in module.state_dict().items():
+				if '.lora_' not in key:
+					found[f'{component}.{key.replace(".base_layer.", ".")}'] = value.clone()
 	return found
 
 

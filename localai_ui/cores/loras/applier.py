@@ -1,18 +1,21 @@
-"""Making exactly one LoRA set active on a loaded pipeline, and removing LoRAs without a trace.
+"""Making exactly one LoRA set active on a loaded pipeline, with no trace of any other.
 
-Never fuses: `unfuse_lora` does not give the weights back bit for bit (about 3e-8 off), while unfused adapters
-removed with `delete_adapters` or `unload_lora_weights` do. With no LoRA wanted, every adapter is unloaded, so the
-modules are the plain ones again. A failure unloads every adapter: the pipeline is never left half-changed.
+Adapters stay loaded (unfused) between runs, up to a byte budget, least recently used out: a set change is
+`set_adapters` with the wanted names and weights, and no LoRA at all is `disable_lora`, under which every LoRA layer
+runs its base layer alone, so the pixels are those of a never-touched pipeline, bit for bit. Never fuses:
+`unfuse_lora` does not give the weights back exactly (about 3e-8 off). A failure unloads every adapter: the pipeline
+is never left half-changed.
 """
 
 from collections.abc import Mapping, Sequence
 from weakref import WeakKeyDictionary
 
-from diffusers import StableDiffusionXLPipeline
-
-from localai_ui.cores.loading.loader import LoadedModel, TextToImagePipeline
+from localai_ui.cores.loading.loader import LoadedModel, LoadedPipeline
+from localai_ui.cores.loading.pipeline_types import SDXL_PIPELINES
 from localai_ui.cores.loras.compatibility import check_compatible
-from localai_ui.cores.loras.state_cache import FileKey, LoraStateCache
+from localai_ui.cores.loras.quiet import quiet_library_output
+from localai_ui.cores.loras.resident import ResidentAdapters
+from localai_ui.cores.loras.state_cache import FileKey, LoraStateCache, state_bytes
 from localai_ui.schemas.loras import LoraLayout, LoraLoadError, LoraSpec
 
 _ERROR_CHARS = 300
@@ -20,11 +23,13 @@ ComponentWeights = float | dict[str, float]
 
 
 class LoraApplier:
-	"""Loads LoRAs from a byte-budgeted cache into pipelines as peft adapters and sets their weights."""
+	"""Loads LoRAs from a byte-budgeted cache into pipelines as peft adapters, keeps them resident within
+	`resident_bytes` (the cache's budget unless told), and switches sets by weighting them."""
 
-	def __init__(self, cache: LoraStateCache) -> None:
+	def __init__(self, cache: LoraStateCache, resident_bytes: int | None = None) -> None:
 		self.cache = cache
-		self._active: WeakKeyDictionary[TextToImagePipeline, dict[str, LoraSpec]] = WeakKeyDictionary()
+		self.resident = ResidentAdapters(cache.budget_bytes if resident_bytes is None else resident_bytes)
+		self._active: WeakKeyDictionary[LoadedPipeline, dict[str, LoraSpec]] = WeakKeyDictionary()
 
 	def apply(self, model: LoadedModel, specs: Sequence[LoraSpec]) -> None:
 		"""Make `specs` the active set on `model` (an empty list removes all); the same file twice: the later wins.
@@ -37,7 +42,8 @@ class LoraApplier:
 		wanted = {FileKey.of(spec.path): spec for spec in specs}
 		pipeline = model.pipeline
 		try:
-			self._switch(model, {key.adapter_name: (key, spec) for key, spec in wanted.items()})
+			with quiet_library_output():
+				self._switch(model, {key.adapter_name: (key, spec) for key, spec in wanted.items()})
 		except BaseException:
 			self._unload_all(pipeline)
 			raise
@@ -52,23 +58,28 @@ class LoraApplier:
 	def _switch(self, model: LoadedModel, wanted: Mapping[str, tuple[FileKey, LoraSpec]]) -> None:
 		pipeline = model.pipeline
 		loaded = set(_adapters_by_component(pipeline))
-		if not loaded & set(wanted):
-			self._unload_all(pipeline)
-		elif stale := sorted(loaded - set(wanted)):
-			pipeline.delete_adapters(stale)
+		self.resident.on(pipeline, loaded)
 		for adapter, (key, spec) in wanted.items():
-			if adapter not in loaded:
-				self._load(model, adapter, key, spec)
-		if wanted:
-			parts = _adapters_by_component(pipeline)
-			weights = [_weights(spec, parts.get(adapter, ())) for adapter, (_, spec) in wanted.items()]
-			pipeline.set_adapters(list(wanted), weights)
+			size = None if adapter in loaded else self._load(model, adapter, key, spec)
+			self.resident.used(pipeline, adapter, size)
+		if dropped := self.resident.over_budget(pipeline, keep=set(wanted)):
+			pipeline.delete_adapters(dropped)
+		if not wanted:
+			if loaded:
+				pipeline.disable_lora()
+			return
+		parts = _adapters_by_component(pipeline)
+		weights = [_weights(spec, parts.get(adapter, ())) for adapter, (_, spec) in wanted.items()]
+		pipeline.set_adapters(list(wanted), weights)
+		pipeline.enable_lora()
 
-	def _load(self, model: LoadedModel, adapter: str, key: FileKey, spec: LoraSpec) -> None:
+	def _load(self, model: LoadedModel, adapter: str, key: FileKey, spec: LoraSpec) -> int:
+		"""Load one adapter; its size in bytes."""
 		pipeline = model.pipeline
 		state = self.cache.get(key)
+		size = state_bytes(state)
 		try:
-			if spec.layout is LoraLayout.KOHYA_LDM and not isinstance(pipeline, StableDiffusionXLPipeline):
+			if spec.layout is LoraLayout.KOHYA_LDM and not isinstance(pipeline, SDXL_PIPELINES):
 				# the SDXL pipeline passes its UNet config itself; SD1 needs it to map LDM block names
 				pipeline.load_lora_weights(state, adapter_name=adapter, unet_config=pipeline.unet.config)
 			else:
@@ -78,14 +89,20 @@ class LoraApplier:
 			raise LoraLoadError(
 				f'LoRA "{spec.name}" ({spec.path.name}) does not fit the model "{model.info.name}": {reason}'
 			) from error
+		return size
 
-	def _unload_all(self, pipeline: TextToImagePipeline) -> None:
+	def release(self, model: LoadedModel) -> None:
+		"""Unload every adapter from `model` (the plain modules again), as before a model leaves the device."""
+		self._unload_all(model.pipeline)
+
+	def _unload_all(self, pipeline: LoadedPipeline) -> None:
 		if _adapters_by_component(pipeline):
 			pipeline.unload_lora_weights()
 		self._active.pop(pipeline, None)
+		self.resident.forget(pipeline)
 
 
-def _adapters_by_component(pipeline: TextToImagePipeline) -> dict[str, tuple[str, ...]]:
+def _adapters_by_component(pipeline: LoadedPipeline) -> dict[str, tuple[str, ...]]:
 	"""Each loaded adapter with the components ('unet', 'text_encoder', ...) it has weights in."""
 	parts: dict[str, list[str]] = {}
 	for component, adapters in pipeline.get_list_adapters().items():

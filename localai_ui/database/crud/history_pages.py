@@ -1,0 +1,129 @@
+"""Which images make a History page: the ids of one page, found by the walk that reads the fewest rows for the filters.
+
+Without text, one query walks runs (a run filter's index, newest first) or images (favourites, or everything). With
+text, runs are walked in the text index's order, or by a rare filter's index when one matches only a few runs.
+"""
+
+from sqlalchemy import Boolean, ColumnElement, Select, exists, func, literal, literal_column, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from localai_ui.database.crud.history_plan import (
+	EMPTY_RANGE,
+	FTS,
+	date_conditions,
+	id_range,
+	match_query,
+	rare_filter,
+)
+from localai_ui.database.tables.generations import GenerationRow, ImageRow
+from localai_ui.database.tables.history_search import FTS_TABLE
+from localai_ui.schemas.history import HistoryFilters
+
+DEEP_OFFSET = 10_000  # past this many images, a text search's page is found by skipping in SQL, not run by run
+
+
+def run_equalities(filters: HistoryFilters) -> list[ColumnElement[bool]]:
+	conditions: list[ColumnElement[bool]] = []
+	if filters.model:
+		conditions.append(GenerationRow.model_name == filters.model)
+	if filters.sampler:
+		conditions.append(GenerationRow.sampler == filters.sampler)
+	if filters.status is not None:
+		conditions.append(GenerationRow.status == filters.status.value)
+	return conditions
+
+
+def image_conditions(filters: HistoryFilters, *, indexed: bool = True) -> list[ColumnElement[bool]]:
+	"""The favourites filter; not `indexed` ('+column') where runs lead the walk."""
+	favourite = ImageRow.favourite if indexed else literal_column('+images.favourite', Boolean())
+	flagged: list[ColumnElement[bool]] = [ImageRow.flagged.is_(True)] if filters.flagged_only else []  # safety checker
+	return ([favourite.is_(True)] if filters.favourites_only else []) + flagged
+
+
+def _hit(match: str) -> ColumnElement[bool]:
+	return literal_column(FTS_TABLE).op('MATCH')(match)
+
+
+def _within(
+	ids: ColumnElement[int] | InstrumentedAttribute[int], bounds: tuple[int, int] | None
+) -> list[ColumnElement[bool]]:
+	return [] if bounds is None else [ids.between(*bounds)]
+
+
+def _images_of_runs(images: list[ColumnElement[bool]], runs: list[ColumnElement[bool]]) -> Select[tuple[int]]:
+	"""Image ids newest first: by runs when a run filter can lead, else by the images (favourites) index alone."""
+	if not runs:
+		return select(ImageRow.id).where(*images).order_by(ImageRow.generation_id.desc(), ImageRow.id.desc())
+	query = select(ImageRow.id).join(GenerationRow, ImageRow.generation_id == GenerationRow.id)
+	return query.where(*runs, *images).order_by(GenerationRow.id.desc(), ImageRow.id.desc())
+
+
+def _text_runs(
+	match: str, images: list[ColumnElement[bool]], runs: list[ColumnElement[bool]], *, rare: bool
+) -> Select[tuple[int, int]]:
+	"""Matching runs that have a matching image, newest first, with how many; walked by the text index, or by a rare
+	filter's index (`rare`) checking the text of each run."""
+	owned = ImageRow.generation_id == GenerationRow.id
+	has_image = exists().where(owned, *images)
+	count = select(func.count()).where(owned, *images).scalar_subquery()
+	hit = _hit(match)
+	if rare:
+		text = exists(select(literal(1)).select_from(FTS).where(hit, FTS.c.rowid == GenerationRow.id))
+		query = select(GenerationRow.id, count).where(*runs, has_image, text)  # the cheap image probe first
+		return query.order_by(GenerationRow.id.desc())
+	query = select(GenerationRow.id, count).select_from(FTS).join(GenerationRow, GenerationRow.id == FTS.c.rowid)
+	return query.where(hit, *runs, has_image).order_by(FTS.c.rowid.desc())
+
+
+def _text_page(
+	session: Session, query: Select[tuple[int, int]], images: list[ColumnElement[bool]], limit: int, offset: int
+) -> list[int]:
+	"""The runs that hold images offset .. offset+limit, then those images in page order."""
+	chosen: list[int] = []
+	before = seen = 0
+	for run_id, count in session.execute(query.limit(offset + limit)).tuples():
+		if seen + count <= offset:
+			seen += count
+			before = seen
+			continue
+		chosen.append(run_id)
+		seen += count
+		if seen >= offset + limit:
+			break
+	if not chosen:
+		return []
+	found = select(ImageRow.id).where(ImageRow.generation_id.in_(chosen), *images)
+	ids = list(session.scalars(found.order_by(ImageRow.generation_id.desc(), ImageRow.id.desc())))
+	return ids[offset - before : offset - before + limit]
+
+
+def page_ids(
+	session: Session, filters: HistoryFilters, *, limit: int, offset: int, after: tuple[int, int] | None = None
+) -> list[int]:
+	"""Up to `limit` image ids matching `filters` after skipping `offset`, newest run first; with `after` (a shown
+	image's run and image id), only images older than it: the next page by a seek rather than by skipping."""
+	bounds = id_range(session, filters.started_from, filters.started_before)
+	if bounds == EMPTY_RANGE:
+		return []
+	match = match_query(session, filters.text)
+	has_image = exists().where(ImageRow.generation_id == GenerationRow.id, *image_conditions(filters))
+	deep = match is not None and offset > DEEP_OFFSET
+	rare = match is not None and not deep and rare_filter(session, run_equalities(filters), has_image)
+	walk_text = match is not None and not deep and not rare
+	run_ids = FTS.c.rowid if walk_text else GenerationRow.id
+	dates = date_conditions(filters.started_from, filters.started_before, indexed=False)
+	runs = [*run_equalities(filters), *dates, *_within(run_ids, bounds)]
+	if deep and match is not None:
+		runs.append(GenerationRow.id.in_(select(FTS.c.rowid).where(_hit(match))))
+	# Walking runs below a cursor, SQLite would join the favourites index by a range, not per run: keep it out.
+	images = image_conditions(filters, indexed=not runs or after is None or walk_text or rare)
+	if after is not None:
+		run_id, image_id = after
+		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
+		if runs or match is not None:
+			runs.append(run_ids <= run_id)
+		else:
+			images.append(ImageRow.generation_id <= run_id)  # images lead: their index seeks to the cursor
+	if match is not None and not deep:
+		return _text_page(session, _text_runs(match, images, runs, rare=rare), images, limit, offset)
+	return list(session.scalars(_images_of_runs(images, runs).limit(limit).offset(offset)))
