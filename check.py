@@ -10,9 +10,11 @@ It makes or reuses .venv with the dev extra (as launch.py does), then runs, stop
   5. conventions: no .py file under localai_ui/ over 150 lines; no ignore comments for the type checker,
      no TYPE_CHECKING import guard and no Any type in localai_ui, tests, bench, launch.py, check.py
   6. duplication at most 3% (jscpd from npm, installed once into .tools/)
-  7. pytest with branch coverage of localai_ui (at least 80%, from pyproject.toml)
+  7. pytest on two workers (pytest-xdist, one file per worker at a time) with branch coverage of localai_ui (at
+     least 80%, from pyproject.toml)
 
 Arguments are passed to pytest; with any, the coverage threshold is skipped. Example: python3 check.py -k gallery
+(add -n 0 to run the tests in one process, e.g. with -s or --pdb).
 """
 
 import io
@@ -131,7 +133,9 @@ def main(argv: Sequence[str]) -> int:
 	env = {**os.environ, **TEST_ENV, 'VIRTUAL_ENV': str(bin_dir.parent)}
 	env['PATH'] = os.pathsep.join([str(bin_dir), env.get('PATH', '')])
 	coverage = ['--cov=localai_ui', '--cov-branch', '--cov-report=term-missing:skip-covered']
-	pytest = [str(python), '-m', 'pytest', *coverage, *(['--cov-fail-under=0', *argv] if argv else [])]
+	# Two workers, one test file each at a time (module fixtures stay per file): about 8.5 min instead of 13 here.
+	workers = ['-n', '2', '--dist', 'loadfile']
+	pytest = [str(python), '-m', 'pytest', *workers, *coverage, *(['--cov-fail-under=0', *argv] if argv else [])]
 	steps: list[tuple[str, list[str] | Callable[[], None]]] = [
 		('ruff format', [str(bin_dir / 'ruff'), 'format', '--check', '.']),
 		('ruff check', [str(bin_dir / 'ruff'), 'check', '.']),
