@@ -31,6 +31,7 @@ from localai_ui.services.temp_cleanup import remove_atomic_temps
 from localai_ui.settings import Settings
 
 GIB = 2**30
+PREVIEW_GRACE_S = 5.0  # a replaced or deleted style preview stays this long for pages still showing it
 
 
 @dataclass
@@ -94,6 +95,7 @@ def build_context(settings: Settings) -> AppContext:
 		safety=safety,
 	)
 	styles = StylesService(database=database)
+	styles.previews.grace_s = PREVIEW_GRACE_S
 	styles.seed_builtins()
 	preferences = Preferences(settings.preview, parts.store.current, parts.store.save_preview)
 	resolver = JobResolver(

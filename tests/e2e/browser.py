@@ -46,7 +46,8 @@ class PageProblems:
 
 	def _console(self, message: ConsoleMessage) -> None:
 		if message.type == 'error' and not self.stopped:
-			self.console.append(message.text)
+			url = message.location.get('url', '')  # a failed resource names itself only here
+			self.console.append(f'{message.text} ({url})' if url and url not in message.text else message.text)
 
 	def _response(self, response: Response) -> None:
 		if response.status >= 500 and not self.stopped:

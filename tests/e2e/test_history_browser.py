@@ -122,3 +122,19 @@ def test_png_info_shows_prompts_exactly_and_send_clears_or_sets_styles(
 	page.locator('#png-info-send').click()
 	expect(page.locator('#prompt textarea')).to_have_value('a red apple', timeout=TIMEOUT_MS)  # not styled twice
 	expect(chosen).to_have_text(['Film Noir'])
+
+
+def test_older_and_newer_page_through_the_history(page: Page, running_app: RunningApp) -> None:
+	context = running_app.context
+	for number in range(50):
+		seed_run(context.database, context.settings.outputs_dir, GenerationRequest(prompt=f'page run {number}'))
+	page.goto(running_app.url)
+	page.get_by_role('tab', name='History').click()
+	label = page.locator('#history-page')
+	expect(label).to_contain_text('Page 1 · 48 images, more on the next page', timeout=TIMEOUT_MS)
+	page.locator('#history-next').click()
+	expect(label).to_contain_text('Page 2 · 2 images', timeout=TIMEOUT_MS)
+	page.locator('#history-gallery img').first.click()
+	expect(page.locator('#history-prompt textarea')).to_have_value('page run 1', timeout=TIMEOUT_MS)
+	page.locator('#history-previous').click()
+	expect(label).to_contain_text('Page 1 · 48 images', timeout=TIMEOUT_MS)

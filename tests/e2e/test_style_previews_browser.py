@@ -1,11 +1,13 @@
 """A person in a browser: History's "Use as style preview", then the style's card in the Styles and Generate tabs."""
 
 import os
+import time
 from pathlib import Path
 from typing import cast
 
 from playwright.sync_api import Locator, Page, expect
 
+from localai_ui.context import PREVIEW_GRACE_S
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.styles import StyleText
 from tests.e2e.conftest import RunningApp
@@ -87,6 +89,9 @@ def test_history_image_becomes_the_style_card(page: Page, running_app: RunningAp
 	page.get_by_role('tab', name='Styles').click()
 	page.locator('#style-delete').click()
 	expect(card(page.locator('#styles-cards'), CAPTION)).to_have_count(0, timeout=TIMEOUT_MS)
+	waited = time.monotonic() + 4 * PREVIEW_GRACE_S
+	while stored.exists() and time.monotonic() < waited:
+		time.sleep(0.2)
 	assert not stored.exists()
 
 

@@ -72,6 +72,11 @@ def test_pages_of_48_and_batch_images_in_order(history: HistoryService, database
 	second = history.search(HistoryFilters(), 2)
 	assert [item.prompt for item in second.items] == ['run 2', 'run 1', 'run 0'] and not second.has_next
 	assert history.search(HistoryFilters(), 0).page == 1
+	sought = history.search(HistoryFilters(), 2, after=first.items[-1].image_id)
+	assert sought == second, 'Next seeks from the last image shown and finds the same page'
+	history.delete_image(first.items[-1].image_id)
+	gone = history.search(HistoryFilters(), 2, after=first.items[-1].image_id)
+	assert [item.prompt for item in gone.items] == ['run 1', 'run 0'], 'a vanished seek point falls back to the number'
 
 
 def test_fts_query_quotes_every_word_so_operators_are_plain_text() -> None:

@@ -1,5 +1,6 @@
 """Style previews: set from an image, shown on the cards, gone with their style, skipped when their file is gone."""
 
+import time
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,20 @@ def test_the_previews_branch_goes_down_alone_and_with_the_styles(styles_database
 	assert not {'style_previews', 'styles'} & set(inspect(engine).get_table_names())
 	migrate.upgrade(engine)
 	assert {'style_previews', 'styles'} <= set(inspect(engine).get_table_names())
+
+
+def test_with_a_grace_a_deleted_preview_stays_a_moment_and_orphans_go_at_the_next_start(
+	service: StylesService, styles_database: Database, tmp_path: Path
+) -> None:
+	service.set_preview('Mine', picture(tmp_path / 'red.png', RED))
+	stored = service.previews.files()[service.get('Mine').id]
+	service.previews.grace_s = 0.3
+	service.delete_style('Mine')
+	assert stored.exists(), 'a page still showing the card can load it'
+	waited = time.monotonic() + 5
+	while stored.exists() and time.monotonic() < waited:
+		time.sleep(0.05)
+	assert not stored.exists()
+	orphan, tile = picture(service.previews.folder / '999-0000.webp', BLUE), service.previews.plain_tile()
+	StylesService(database=styles_database, previews_dir=service.previews.folder)
+	assert not orphan.exists() and tile.exists()

@@ -41,6 +41,7 @@ from localai_ui.database.crud.history import (
 from localai_ui.database.crud.history_search import (
 	get_image_details,
 	get_items,
+	image_position,
 	latest_image_id,
 	model_names,
 	search_images,
@@ -77,6 +78,7 @@ __all__ = [
 	'image_files',
 	'image_ids_of',
 	'interrupt_running',
+	'image_position',
 	'latest_image_id',
 	'list_assets',
 	'list_images',

@@ -90,6 +90,13 @@ def get_items(session: Session, *, image_ids: list[int]) -> list[HistoryDetails]
 
 
 @driver_errors
+def image_position(session: Session, *, image_id: int) -> tuple[int, int] | None:
+	"""(generation_id, image_id) of an image, the seek point of the page after it; None when it is gone."""
+	generation_id = session.scalar(select(ImageRow.generation_id).where(ImageRow.id == image_id))
+	return None if generation_id is None else (int(generation_id), image_id)
+
+
+@driver_errors
 def latest_image_id(session: Session) -> int:
 	"""The newest image's id (0 when there is none): cheap enough to poll."""
 	return session.scalar(select(func.max(ImageRow.id))) or 0

@@ -34,12 +34,18 @@ class HistoryService:
 	def outputs_dir(self) -> Path:
 		return self._outputs_dir
 
-	def search(self, filters: HistoryFilters, page: int = 1) -> HistoryPage:
-		"""One page (1-based) of images matching `filters`, newest run first."""
+	def search(self, filters: HistoryFilters, page: int = 1, *, after: int | None = None) -> HistoryPage:
+		"""One page (1-based) of images matching `filters`, newest run first.
+
+		`after` is the id of the last image shown: the page is found by a seek from it (fast however deep), numbered
+		`page`; when that image is gone, by its number.
+		"""
 		page = max(1, page)
 		with self._database.transaction() as session:
+			seek = database_service.image_position(session, image_id=after) if after is not None else None
+			offset = 0 if seek is not None else (page - 1) * PAGE_SIZE
 			items, has_next = database_service.search_images(
-				session, filters=filters, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+				session, filters=filters, limit=PAGE_SIZE, offset=offset, after=seek
 			)
 		return HistoryPage(tuple(items), page, has_next)
 

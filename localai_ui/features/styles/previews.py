@@ -1,9 +1,12 @@
 """Style previews: one small picture per style, in the data folder's style_previews/, gone with its style.
 
-A file is named by its style and content (`<id>-<sha>.webp`), so a new picture never reuses a cached name.
+A file is named by its style and content (`<id>-<sha>.webp`), so a new picture never reuses a cached name. A file
+replaced or deleted goes after `grace_s` seconds, so a page still showing its card never asks for a vanished file;
+files no style names (left by a stop within the grace) go at the next start.
 """
 
 import hashlib
+import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -45,6 +48,8 @@ class StylePreviews:
 		self._database = database
 		self.folder = folder
 		self._now = now
+		self.grace_s = 0.0  # the app sets a few seconds; 0 removes at once
+		self._remove_orphans()
 
 	def set_image(self, style: StyleRecord, image: Image.Image) -> Path:
 		"""Store a small WEBP of `image` as the style's preview (atomically) and remove the one it replaces."""
@@ -86,6 +91,22 @@ class StylePreviews:
 			return database_service.style_preview_files(session).get(style.id)
 
 	def remove_file(self, name: str | None) -> None:
-		"""Remove one preview file (None: the style had none); one already gone is fine."""
-		if name is not None:
-			inside(self.folder, name).unlink(missing_ok=True)
+		"""Remove one preview file (None: the style had none) now or after the grace; one already gone is fine."""
+		if name is None:
+			return
+		path = inside(self.folder, name)
+		if self.grace_s <= 0:
+			path.unlink(missing_ok=True)
+			return
+		timer = threading.Timer(self.grace_s, lambda: path.unlink(missing_ok=True))
+		timer.daemon = True
+		timer.start()
+
+	def _remove_orphans(self) -> None:
+		if not self.folder.is_dir():
+			return
+		with self._database.transaction() as session:
+			named = set(database_service.style_preview_files(session).values())
+		for path in self.folder.glob('*.webp'):
+			if path.name not in named and path.name != PLAIN_TILE:
+				path.unlink(missing_ok=True)

@@ -55,7 +55,7 @@ def build_history_tab(
 def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 	"""Searching, paging, polling for new images, and showing the selected one."""
 
-	def listing(page: int, *values: str | bool | None) -> Listing:
+	def listing(page: int, *values: str | bool | None, after: int | None = None) -> Listing:
 		try:
 			text, model, sampler, status, favourites, date_from, date_to, flagged = values
 			filters = parse_filters(
@@ -63,7 +63,7 @@ def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 				str(date_from or ''), str(date_to or ''), flagged_only=bool(flagged),
 			)  # fmt: skip
 			latest = service.latest_image_id()
-			found = service.search(filters, page)
+			found = service.search(filters, page, after=after)
 		except LocalAIError as error:
 			raise gr.Error(str(error), print_exception=False) from error
 		ids = [item.image_id for item in found.items]
@@ -75,8 +75,8 @@ def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 	def newer(page: int, *values: str | bool | None) -> Listing:
 		return listing(max(1, page - 1), *values)
 
-	def older(page: int, *values: str | bool | None) -> Listing:
-		return listing(page + 1, *values)
+	def older(page: int, ids: list[int], *values: str | bool | None) -> Listing:
+		return listing(page + 1, *values, after=ids[-1] if ids else None)  # a seek from the last image shown
 
 	def poll(seen: int, page: int, *values: str | bool | None) -> Listing | tuple[dict[str, object], ...]:
 		if page != 1 or service.latest_image_id() == seen:
@@ -95,7 +95,7 @@ def wire_browse(c: HistoryControls, service: HistoryService) -> None:
 	c.search.submit(first_page, c.filters, c.listing, api_visibility='private')
 	c.search_button.click(first_page, c.filters, c.listing, api_visibility='private')
 	c.previous.click(newer, [c.page, *c.filters], c.listing, api_visibility='private')
-	c.next.click(older, [c.page, *c.filters], c.listing, api_visibility='private')
+	c.next.click(older, [c.page, c.ids, *c.filters], c.listing, api_visibility='private')
 	on_page_load(on_load, c.listing)  # the newest images are there when the tab opens, not after the first poll
 	gr.Timer(POLL_SECONDS).tick(
 		poll, [c.seen, c.page, *c.filters], c.listing, api_visibility='private', show_progress='hidden'
