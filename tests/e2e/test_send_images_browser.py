@@ -63,14 +63,19 @@ def test_an_inpaint_run_comes_back_in_image_to_image_with_its_picture_and_mask(
 	expect(page.get_by_label('number input for Mask blur', exact=True)).to_have_value('7')
 
 
-def test_the_result_pane_sends_its_image_to_image_to_image(page: Page, running_app: RunningApp) -> None:
+def _send_from_the_result_pane(page: Page, running_app: RunningApp, button: str, prompt: str) -> None:
+	"""`button` refuses while there is no result, then sends the image a run in the page made."""
 	open_generate(page, running_app)
-	page.locator('#send-to-img2img').click()
+	page.locator(button).click()
 	expect(page.get_by_text('Nothing to send yet')).to_be_visible(timeout=TIMEOUT_MS)
-	page.locator('#prompt textarea').fill('a small house')
+	page.locator('#prompt textarea').fill(prompt)
 	page.locator('#generate').click()
 	expect(page.locator('#progress')).to_contain_text('Done: 1 image', timeout=TIMEOUT_MS)
-	page.locator('#send-to-img2img').click()
+	page.locator(button).click()
+
+
+def test_the_result_pane_sends_its_image_to_image_to_image(page: Page, running_app: RunningApp) -> None:
+	_send_from_the_result_pane(page, running_app, '#send-to-img2img', 'a small house')
 	_in_image_to_image(page)
 
 
@@ -82,13 +87,7 @@ def _in_upscale(page: Page) -> None:
 def test_the_result_pane_and_history_send_their_image_to_upscale(
 	page: Page, running_app: RunningApp, client: Client
 ) -> None:
-	open_generate(page, running_app)
-	page.locator('#send-to-upscale').click()
-	expect(page.get_by_text('Nothing to send yet')).to_be_visible(timeout=TIMEOUT_MS)
-	page.locator('#prompt textarea').fill('a tall tower')
-	page.locator('#generate').click()
-	expect(page.locator('#progress')).to_contain_text('Done: 1 image', timeout=TIMEOUT_MS)
-	page.locator('#send-to-upscale').click()
+	_send_from_the_result_pane(page, running_app, '#send-to-upscale', 'a tall tower')
 	_in_upscale(page)
 	page.locator('#upscale-run').click()
 	infotext = page.locator('#upscale-infotext textarea')
