@@ -88,6 +88,7 @@ class BackgroundHasher:
 				break
 			if self._hash(waiting[0], len(waiting) - 1, self._stop):
 				stored += 1
+				self.hashed += 1
 			else:
 				skipped.add(waiting[0].id)
 		self.progress = HashProgress()
@@ -105,7 +106,7 @@ class BackgroundHasher:
 			self._wake.wait()
 			self._wake.clear()
 			try:
-				self.hashed += self.run_once()
+				self.run_once()
 			except (LocalAIError, HashCancelledError):
 				self.progress = HashProgress()
 

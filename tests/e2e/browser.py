@@ -34,6 +34,17 @@ class PageProblems:
 	errors: list[str] = field(default_factory=list[str])
 	server: list[str] = field(default_factory=list[str])
 	stopped: bool = False
+	leaving: bool = False
+
+	def reload(self, page: Page) -> None:
+		"""Reload as a person presses F5: what the old document logs while it is torn down (its open event streams
+		aborted) is not an app error; the new document is watched from the moment it commits, 5xx answers throughout."""
+		self.leaving = True
+		try:
+			page.reload(wait_until='commit')
+		finally:
+			self.leaving = False
+		page.wait_for_load_state('load')
 
 	def stop(self) -> None:
 		"""The test is over: what the page logs while the app shuts down is not the test's doing."""
@@ -45,7 +56,7 @@ class PageProblems:
 		page.on('response', self._response)
 
 	def _console(self, message: ConsoleMessage) -> None:
-		if message.type == 'error' and not self.stopped:
+		if message.type == 'error' and not self.stopped and not self.leaving:
 			url = message.location.get('url', '')  # a failed resource names itself only here
 			self.console.append(f'{message.text} ({url})' if url and url not in message.text else message.text)
 

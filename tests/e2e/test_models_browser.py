@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from localai_ui.settings import Settings
-from tests.e2e.browser import TABLET, sideways_overflow
+from tests.e2e.browser import TABLET, PageProblems, sideways_overflow
 from tests.e2e.conftest import RunningApp, free_port, start_app, stop_app
 from tests.models.conftest import models_dir, models_settings, tiny_checkpoints_dir
 from tests.models.http_server import Files, serving
@@ -76,7 +76,9 @@ def expect_models_listed(page: Page) -> None:
 		expect(row_of(page, name)).to_have_count(1, timeout=TIMEOUT_MS)
 
 
-def test_load_set_default_and_generate_picks_it_after_a_reload(page: Page, models_app: RunningApp) -> None:
+def test_load_set_default_and_generate_picks_it_after_a_reload(
+	page: Page, page_problems: PageProblems, models_app: RunningApp
+) -> None:
 	page.goto(models_app.url)
 	open_tab(page, 'Models')
 	expect_models_listed(page)
@@ -93,8 +95,7 @@ def test_load_set_default_and_generate_picks_it_after_a_reload(page: Page, model
 	expect(row_of(page, 'tiny-sdxl')).to_contain_text('★', timeout=TIMEOUT_MS)
 	expect(row_of(page, 'tiny-sd15')).not_to_contain_text('★')
 	expect(page.locator('#models-message')).to_contain_text('is the default model')
-	page.wait_for_timeout(500)  # let the event's last updates land: a reload mid-request logs an aborted fetch
-	page.reload()
+	page_problems.reload(page)
 	expect(page.locator('#model input')).to_have_value('tiny-sdxl', timeout=TIMEOUT_MS)
 	page.set_viewport_size(TABLET)
 	open_tab(page, 'Models')

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.browser import TABLET, sideways_overflow
+from tests.e2e.browser import TABLET, PageProblems, sideways_overflow
 from tests.e2e.conftest import RunningApp
 
 TIMEOUT_MS = 60_000
@@ -34,7 +34,9 @@ def open_settings(page: Page, app: RunningApp) -> None:
 	expect(page.locator('#settings-system-facts')).to_contain_text('Device in use', timeout=TIMEOUT_MS)
 
 
-def test_saved_defaults_reach_generate_and_its_next_run(page: Page, running_app: RunningApp) -> None:
+def test_saved_defaults_reach_generate_and_its_next_run(
+	page: Page, page_problems: PageProblems, running_app: RunningApp
+) -> None:
 	open_settings(page, running_app)
 	choose(page, 'settings-sampler', 'Euler a')
 	set_number(page, 'settings-steps', 3)
@@ -45,7 +47,7 @@ def test_saved_defaults_reach_generate_and_its_next_run(page: Page, running_app:
 	expect(page.locator('#settings-generation-status')).to_contain_text('Saved.', timeout=TIMEOUT_MS)
 	stored = running_app.context.app_settings.store.stored().generation
 	assert (stored.sampler, stored.steps, stored.width, stored.negative_prompt) == ('Euler a', 3, 64, 'lowres, blurry')
-	page.reload()
+	page_problems.reload(page)
 	expect(page.locator('#sampler input')).to_have_value('Euler a', timeout=TIMEOUT_MS)
 	expect(number_box(page, 'steps')).to_have_value('3')
 	expect(number_box(page, 'width')).to_have_value('64')

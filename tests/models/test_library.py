@@ -4,6 +4,7 @@ and Generate's list."""
 import hashlib
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -46,11 +47,19 @@ def test_new_files_appear_missing_are_flagged_changed_are_rehashed(models_contex
 	records = {record.name: record for record in library.refresh()}
 	assert set(records) == {'copy', 'tiny-sd15', 'tiny-sdxl'}
 	assert records['tiny-sdxl'].status == 'missing' and records['copy'].status == 'ok'
+	hasher = models_context.libraries.hasher
+	wait_for_hashes(models_context)
+	hashed_before = hasher.hashed
 	path = folder / 'tiny-sd15.safetensors'
 	stat = path.stat()
 	os.utime(path, (stat.st_atime, stat.st_mtime + 10))
-	assert library.refresh() and library.record('tiny-sd15').row.sha256 is None
+	assert library.refresh()
 	wait_for_hashes(models_context)
+	deadline = time.monotonic() + 30
+	while hasher.hashed < hashed_before + 1 and time.monotonic() < deadline:
+		time.sleep(0.02)
+	assert hasher.hashed == hashed_before + 1, 'the changed file alone is hashed again'
+	assert library.record('tiny-sd15').row.mtime == path.stat().st_mtime
 	assert library.record('tiny-sd15').row.sha256 == library.record('copy').row.sha256 == sha256_of(path)
 	assert [model.name for model in models_context.libraries.catalog.list_models()] == ['copy', 'tiny-sd15']
 
