@@ -5,6 +5,7 @@ from typing import Self
 
 import torch
 from diffusers.loaders import StableDiffusionLoraLoaderMixin, StableDiffusionXLLoraLoaderMixin
+from diffusers.models.autoencoders.vae import DecoderOutput
 from PIL.Image import Image
 from transformers import CLIPTextModel, CLIPTextModelWithProjection, CLIPTokenizer
 
@@ -57,9 +58,6 @@ class ModelMixin(torch.nn.Module, ConfigMixin):
 
 class UNet2DConditionModel(ModelMixin):
 	def __init__(self, **kwargs: object) -> None: ...
-
-class DecoderOutput:
-	sample: torch.Tensor
 
 class DiagonalGaussianDistribution:
 	def mode(self) -> torch.Tensor: ...

@@ -1,11 +1,12 @@
 """Memory plans applied to a diffusers pipeline: where the weights sit (all on the device, one model at a time, or
-layer by layer), attention slicing, and the VAE's tiling and slicing (switched per run)."""
+layer by layer), attention slicing, and the VAE's tiling (exact, see cores/vae_tiling) and slicing, switched per run."""
 
 from typing import Protocol, cast
 
 import torch
 
 from localai_ui.cores.loading.pipeline_types import LoadedPipeline
+from localai_ui.cores.vae_tiling.install import install_exact_tiling
 from localai_ui.schemas.system import MemoryPlan
 
 
@@ -58,6 +59,7 @@ def apply_vae_savers(pipeline: LoadedPipeline, plan: MemoryPlan) -> None:
 	vae = vae_savers(pipeline)
 	if plan.vae_tiling:
 		vae.enable_tiling()
+		install_exact_tiling(pipeline.vae)
 	else:
 		vae.disable_tiling()
 	if plan.vae_slicing:
