@@ -19,6 +19,7 @@ from localai_ui.features.history.reconcile import ReconcileReport, reconcile_his
 from localai_ui.features.history.service import HistoryService
 from localai_ui.features.models.actions import ModelActions
 from localai_ui.features.models.hub_downloads import HubDownloads
+from localai_ui.features.settings.memory_switch import switch_memory_mode
 from localai_ui.features.settings.safety_files import SafetyFiles
 from localai_ui.features.settings.startup import SettingsParts, build_settings_parts
 from localai_ui.features.styles.service import StylesService
@@ -67,15 +68,7 @@ def build_context(settings: Settings) -> AppContext:
 
 	Folders the user pointed us at are created only when missing; nothing is written inside them unasked.
 	"""
-	written = (
-		settings.data_dir,
-		settings.models_dir,
-		settings.loras_dir,
-		settings.embeddings_dir,
-		settings.vaes_dir,
-		settings.upscalers_dir,
-		settings.outputs_dir,
-	)
+	written = settings.app_folders
 	for folder in (*written, *settings.import_dirs):
 		folder.mkdir(parents=True, exist_ok=True)
 	remove_atomic_temps(written)  # a kill mid-write leaves write_atomic's temp files: gone before anything writes
@@ -97,7 +90,8 @@ def build_context(settings: Settings) -> AppContext:
 	styles = StylesService(database=database)
 	styles.previews.grace_s = PREVIEW_GRACE_S
 	styles.seed_builtins()
-	preferences = Preferences(settings.preview, parts.store.current, parts.store.save_preview)
+	switch_memory = partial(switch_memory_mode, parts.store)
+	preferences = Preferences(settings.preview, parts.store.current, parts.store.save_preview, switch_memory)
 	resolver = JobResolver(
 		catalog=libraries.catalog,
 		loras=LibraryLoras(libraries.loras.library, libraries.hasher),

@@ -57,6 +57,19 @@ class Settings:
 	def max_upload_bytes(self) -> int:
 		return parse_size(self.max_upload)
 
+	@property
+	def app_folders(self) -> tuple[Path, ...]:
+		"""The folders the app writes into (created at start when missing)."""
+		return (
+			self.data_dir,
+			self.models_dir,
+			self.loras_dir,
+			self.embeddings_dir,
+			self.vaes_dir,
+			self.upscalers_dir,
+			self.outputs_dir,
+		)
+
 
 def settings_for(argv: list[str]) -> Settings:
 	"""Settings as the command line `argv` gives them (tests and scripts use it too)."""

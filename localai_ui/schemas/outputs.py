@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from localai_ui.schemas.progress import RunStatus
+from localai_ui.schemas.system import MemoryMode
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,4 @@ class RunFinished:
 	seeds: tuple[int, ...]
 	error: str | None
 	it_per_s: float | None
+	lighter_mode: MemoryMode | None = None  # the memory mode to offer after an out-of-memory failure

@@ -11,6 +11,7 @@ from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.loras import LoraSpec
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.prompts import EmbeddingInfo
+from localai_ui.schemas.system import MemoryMode
 from localai_ui.schemas.upscalers import UpscalerInfo
 
 PreviewMode = Literal['off', 'cheap', 'full']
@@ -119,6 +120,7 @@ class GenerationResult:
 	finished_at: datetime
 	it_per_s: float | None
 	error: str | None = None
+	lighter_mode: MemoryMode | None = None  # offered after running out of GPU memory in a heavier mode
 
 
 GenerationEvent = Waiting | Started | ModelLoading | StepUpdate | ImagesReady | GenerationResult

@@ -8,10 +8,10 @@ from weakref import WeakKeyDictionary
 import torch
 
 from localai_ui.cores.loading.pipeline_types import LoadedPipeline
-from localai_ui.cores.memory import footprint, out_of_memory_advice, plan_memory
+from localai_ui.cores.memory import footprint, out_of_memory_advice, plan_memory, suggested_mode
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.errors import InvalidRequestError
-from localai_ui.schemas.system import DeviceType, MemoryPlan, MemoryRequest
+from localai_ui.schemas.system import DeviceType, MemoryMode, MemoryPlan, MemoryRequest
 
 FreeVram = Callable[[torch.device], int | None]
 
@@ -102,15 +102,28 @@ class MemoryPolicy:
 	) -> str:
 		"""The message for a run that ran out of memory: the mode that failed and the one that would have fitted."""
 		width, height, batch = shape
-		plan = placement.plan if placement else self._plan('auto', family, device, None, width, height, batch)
 		return out_of_memory_advice(
-			plan,
+			self._failed_plan(placement, family, device, shape),
 			family=planned_family(family),
 			width=width,
 			height=height,
 			batch_size=batch,
 			vram_bytes=self._total_vram(device),
 		)
+
+	def lighter_mode(
+		self, placement: Placement | None, family: Family, device: torch.device, shape: tuple[int, int, int]
+	) -> MemoryMode | None:
+		"""The lighter mode to offer after such a run (None off CUDA or in low mode, the lightest)."""
+		return suggested_mode(self._failed_plan(placement, family, device, shape))
+
+	def _failed_plan(
+		self, placement: Placement | None, family: Family, device: torch.device, shape: tuple[int, int, int]
+	) -> MemoryPlan:
+		"""The plan of the run that failed: its model's placement; when the load itself failed, the mode asked for (auto
+		with the free VRAM of that moment unknown: high)."""
+		width, height, batch = shape
+		return placement.plan if placement else self._plan(self.request(), family, device, None, width, height, batch)
 
 	@staticmethod
 	def _plan(

@@ -14,6 +14,7 @@ from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.loader import LoadedModel, release_memory
 from localai_ui.cores.loading.memory_savers import apply_vae_savers, is_offloaded
 from localai_ui.schemas.models import ModelInfo
+from localai_ui.schemas.system import MemoryMode
 
 Loader = Callable[[ModelInfo, DevicePlan], LoadedModel]
 CacheKey = tuple[object, ...]
@@ -76,11 +77,14 @@ class ModelCache:
 			)
 		return entry
 
-	def out_of_memory_message(self, info: ModelInfo, shape: RunSize) -> str:
-		"""What to tell the user when a run of `info` at `shape` ran out of memory: the mode that would have fitted."""
+	def out_of_memory(self, info: ModelInfo, shape: RunSize) -> tuple[str, MemoryMode | None]:
+		"""What to tell the user when a run of `info` at `shape` ran out of memory (the mode that would have fitted),
+		and the lighter mode to offer them (None off CUDA or in low mode)."""
 		entry = self._entries.get(info.load_key)
 		placement = None if entry is None else self._plan.placement_of(entry.pipeline)
-		return self._plan.memory.out_of_memory(placement, info.family, self._plan.device, shape)
+		memory, device = self._plan.memory, self._plan.device
+		message = memory.out_of_memory(placement, info.family, device, shape)
+		return message, memory.lighter_mode(placement, info.family, device, shape)
 
 	def drop(self, info: ModelInfo | None = None) -> None:
 		"""Forget one model (or all, with None) and give the memory back."""

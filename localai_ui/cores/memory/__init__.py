@@ -3,7 +3,7 @@
 from localai_ui.cores.memory.device_request import parse_device, resolve_device
 from localai_ui.cores.memory.footprint import RunShape, estimate_peak_bytes, footprint
 from localai_ui.cores.memory.memory_flags import flag_memory_mode
-from localai_ui.cores.memory.oom_advice import out_of_memory_advice
+from localai_ui.cores.memory.oom_advice import out_of_memory_advice, suggested_mode
 from localai_ui.cores.memory.planner import plan_memory
 from localai_ui.cores.memory.ram_budget import ram_cache_budget
 from localai_ui.cores.memory.recommendations import advice_lines, recommend_families
@@ -20,4 +20,5 @@ __all__ = [
 	'ram_cache_budget',
 	'recommend_families',
 	'resolve_device',
+	'suggested_mode',
 ]

@@ -10,6 +10,11 @@ from localai_ui.schemas.system import MemoryMode, MemoryPlan
 LIGHTER: Mapping[MemoryMode, MemoryMode] = {MemoryMode.HIGH: MemoryMode.MEDIUM, MemoryMode.MEDIUM: MemoryMode.LOW}
 
 
+def suggested_mode(plan: MemoryPlan) -> MemoryMode | None:
+	"""The lighter mode to offer after a run in `plan` ran out of memory: none in low mode or off CUDA."""
+	return LIGHTER.get(plan.mode) if plan.device_type == 'cuda' else None
+
+
 def out_of_memory_advice(
 	plan: MemoryPlan, *, family: Family, width: int, height: int, batch_size: int, vram_bytes: int | None
 ) -> str:
@@ -23,7 +28,7 @@ def out_of_memory_advice(
 		return f'Out of memory on the {plan.device_type.upper()} at {size}: close other programs or try {smaller}.'
 	failed = f'Out of memory in {plan.mode.value} mode at {size}'
 	shape = RunShape(width, height, batch_size, vae_slicing=True, vae_tiling=True)
-	lighter = LIGHTER.get(plan.mode)
+	lighter = suggested_mode(plan)
 	if lighter is None:
 		need = estimate_peak_bytes(MemoryMode.LOW, family, shape)
 		return (

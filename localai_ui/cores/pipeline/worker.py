@@ -55,13 +55,14 @@ class JobWorker:
 		started = datetime.now(UTC)
 		images: list[GeneratedImage] = []
 		clock = StepClock()
-		status, error = RunStatus.COMPLETED, None
+		status, error, lighter = RunStatus.COMPLETED, None, None
 		try:
 			status = self._run_batches(images, clock)
 		except RunInterrupted:
 			status = RunStatus.INTERRUPTED
-		except torch.OutOfMemoryError:
-			status, error = RunStatus.FAILED, self._out_of_memory_message()
+		except torch.OutOfMemoryError:  # the message names the mode that would have fitted, which is offered too
+			status = RunStatus.FAILED
+			error, lighter = self._models.out_of_memory(self._job.model, self._run_size())
 		except LocalAIError as failure:
 			status, error = RunStatus.FAILED, str(failure)
 		except Exception as failure:
@@ -69,7 +70,7 @@ class JobWorker:
 		finally:
 			self._release()
 		rate = clock.done / (clock.now() - clock.started) if clock.started is not None and clock.done else None
-		self._emit(GenerationResult(status, tuple(images), started, datetime.now(UTC), rate, error))
+		self._emit(GenerationResult(status, tuple(images), started, datetime.now(UTC), rate, error, lighter))
 
 	def _step(self, update: StepUpdate, clock: StepClock) -> None:
 		self._progress(clock.done, clock.total_steps)
@@ -110,7 +111,3 @@ class JobWorker:
 			request.hires_size(request.width, request.height) if request.hires else (request.width, request.height)
 		)
 		return width, height, request.batch_size
-
-	def _out_of_memory_message(self) -> str:
-		"""The mode that failed and the lighter one that would have fitted (or a smaller run)."""
-		return self._models.out_of_memory_message(self._job.model, self._run_size())

@@ -2,16 +2,19 @@
 
 Both come from the stored settings (flags given at start win), read at the start of each run and on each page load,
 so a change in the Settings tab applies without a restart. Without a settings source (scripts, some tests) the
-preview stays in memory and the defaults are the built-in ones.
+preview stays in memory and the defaults are the built-in ones. The memory mode an out-of-memory failure offers is
+stored through the settings too.
 """
 
 from collections.abc import Callable
 from dataclasses import replace
 
 from localai_ui.schemas.app_settings import AppSettings, GenerationDefaults
+from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.progress import PreviewMode, PreviewSettings
 
 SavePreview = Callable[[PreviewMode, int], None]
+SwitchMemory = Callable[[str], str]
 
 
 class Preferences:
@@ -22,10 +25,12 @@ class Preferences:
 		preview: PreviewSettings,
 		settings: Callable[[], AppSettings] | None = None,
 		save_preview: SavePreview | None = None,
+		switch_memory: SwitchMemory | None = None,
 	) -> None:
 		self.preview = preview
 		self._settings = settings
 		self._save_preview = save_preview
+		self._switch_memory = switch_memory
 
 	def current_preview(self) -> PreviewSettings:
 		if self._settings is None:
@@ -50,3 +55,9 @@ class Preferences:
 		"""The live preview controls' values on page load: (mode, every N steps)."""
 		current = self.current_preview()
 		return current.mode, current.every_n_steps
+
+	def use_memory_mode(self, mode: str) -> str:
+		"""Store `mode` ('medium', 'low' ...) as the memory mode the next load plans with; the message to show."""
+		if self._switch_memory is None:
+			raise InvalidRequestError(f'memory mode {mode!r} not stored: this app was started without its settings')
+		return self._switch_memory(mode)

@@ -30,6 +30,7 @@ class GenerateView:
 	seeds: list[int] | None = None
 	infotexts: list[str] | None = None
 	images: list[str] | None = None
+	lighter_mode: str | None = None  # the memory mode to offer ('' for none), set when the run ends
 
 
 def gallery_items(images: list[SavedImage]) -> list[GalleryItem]:
@@ -69,6 +70,7 @@ def stream_views(service: GenerateService, request: GenerationRequest, cancel: C
 				seeds=[image.seed for image in saved] or list(update.seeds),
 				infotexts=[image.infotext for image in saved],
 				images=[str(image.path) for image in saved],
+				lighter_mode=update.lighter_mode.value if update.lighter_mode else '',
 			)
 			if update.status is RunStatus.FAILED:
 				raise GenerationError(update.error or 'The run failed.')

@@ -84,7 +84,9 @@ class GenerateService:
 			yield RunFinished(generation_id, RunStatus.FAILED, tuple(saved), job.seeds, full, None)
 			return
 		assert result is not None
-		yield RunFinished(generation_id, result.status, tuple(saved), job.seeds, result.error, result.it_per_s)
+		yield RunFinished(
+			generation_id, result.status, tuple(saved), job.seeds, result.error, result.it_per_s, result.lighter_mode
+		)
 
 	def _start(self, job: GenerationJob, at: datetime) -> int:
 		with self._database.transaction() as session:

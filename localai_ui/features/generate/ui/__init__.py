@@ -8,6 +8,7 @@ from localai_ui.features.generate.prompt_tools import PromptTools
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui.extra_networks import build_extra_networks
 from localai_ui.features.generate.ui.image_inputs import build_image_settings
+from localai_ui.features.generate.ui.memory_switch import wire_memory_switch
 from localai_ui.features.generate.ui.model_list import no_model_text, wire_model_list
 from localai_ui.features.generate.ui.modes import build_modes, wire_modes, wire_send_to_img2img
 from localai_ui.features.generate.ui.output import build_output
@@ -58,7 +59,8 @@ def build_generate_tab(
 	missing = [name for name in (*GENERATE_FIELD_NAMES, *IMAGE_FIELD_NAMES) if name not in fields]
 	if missing:
 		raise RuntimeError(f'the Generate tab has no control for the public fields {missing}')
-	wire_run(buttons, fields, modes, output, runs, RunStream(service, runs))
+	run_events = wire_run(buttons, fields, modes, output, runs, RunStream(service, runs))
+	wire_memory_switch(output.memory, run_events, preferences.use_memory_mode)
 	switch = wire_modes(modes, buttons.runs, image_settings)
 	wire_send_to_img2img(output.send_img2img, output.result, modes, switch)
 	wire_token_counters(prompt, parameters.model, tools)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 import gradio as gr
 from gradio.components import Component
 
+from localai_ui.features.generate.ui.memory_switch import MemorySwitch, build_memory_switch
+
 PRIVATE = 'private'
 
 
@@ -20,15 +22,18 @@ class OutputSection:
 	images: gr.State
 	send_img2img: gr.Button
 	send_upscale: gr.Button
+	memory: MemorySwitch
 
 	@property
 	def outputs(self) -> list[Component]:
-		"""What a run updates, in the order of GenerateView's fields (and of /generate's results)."""
-		return [self.gallery, self.infotext, self.seeds, self.result, self.progress, self.infotexts, self.images]
+		"""What a run updates, in the order of GenerateView's fields (and of /generate's results: States are not)."""
+		states = [self.infotexts, self.images, self.memory.suggested]
+		return [self.gallery, self.infotext, self.seeds, self.result, self.progress, *states]
 
 
 def build_output() -> OutputSection:
 	progress = gr.HTML('', elem_id='progress', container=False)
+	memory = build_memory_switch()  # under the status line that names the mode
 	result = gr.Image(
 		label='Result',
 		type='pil',
@@ -56,7 +61,7 @@ def build_output() -> OutputSection:
 	with gr.Accordion('Seeds', open=False):
 		seeds = gr.JSON(label='Seeds', elem_id='seeds')
 	section = OutputSection(
-		result, progress, gallery, infotext, seeds, gr.State([]), gr.State([]), send_img2img, send_upscale
+		result, progress, gallery, infotext, seeds, gr.State([]), gr.State([]), send_img2img, send_upscale, memory
 	)
 
 	def select(paths: list[str], infotexts: list[str], event: gr.SelectData) -> tuple[object, str]:

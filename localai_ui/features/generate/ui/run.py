@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import gradio as gr
 from gradio.components import Component
+from gradio.events import Dependency
 
 from localai_ui.features.generate.active_runs import ActiveRuns
 from localai_ui.features.generate.ui.editor_mask import editor_images
@@ -54,8 +55,9 @@ def wire_run(
 	output: OutputSection,
 	runs: ActiveRuns,
 	stream: RunStream,
-) -> None:
-	"""Register the run endpoints and Stop; Stop ends the caller's own run, waiting or running, cleanly."""
+) -> list[Dependency]:
+	"""Register the run endpoints and Stop; Stop ends the caller's own run, waiting or running, cleanly. Returns the
+	run events (what runs after each run hangs on them)."""
 	image_fields = [fields[name] for name in (*IMAGE_FIELD_NAMES, *CORE_FIELD_NAMES)]
 	endpoints: list[tuple[gr.Button, Handler, list[Component], str | None]] = [
 		(buttons.generate, generate_handler(stream), [fields[name] for name in GENERATE_FIELD_NAMES], 'generate'),
@@ -72,6 +74,7 @@ def wire_run(
 	def idle() -> dict[str, object]:
 		return gr.update(variant='secondary')
 
+	events: list[Dependency] = []
 	for button, handler, inputs, api_name in endpoints:
 		button.click(running, None, buttons.stop, api_visibility=PRIVATE, queue=False)
 		event = button.click(
@@ -88,4 +91,6 @@ def wire_run(
 			preprocess=api_name != 'generate',
 		)
 		event.then(idle, None, buttons.stop, api_visibility=PRIVATE, queue=False)
+		events.append(event)
 	buttons.stop.click(stop, api_visibility=PRIVATE, queue=False)
+	return events

@@ -20,7 +20,16 @@ Values = dict[str, object]
 
 def outputs_of(view: GenerateView) -> Outputs:
 	"""The view in OutputSection.outputs order; None leaves that output as it is."""
-	values = (view.gallery, view.infotext, view.seeds, view.result, view.progress, view.infotexts, view.images)
+	values = (
+		view.gallery,
+		view.infotext,
+		view.seeds,
+		view.result,
+		view.progress,
+		view.infotexts,
+		view.images,
+		view.lighter_mode,
+	)
 	return tuple(gr.update() if value is None else value for value in values)
 
 
