@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from functools import partial
 
+from localai_ui.cores.fast.mode import fast_options
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.cores.pipeline.manager import PipelineManager
@@ -86,6 +87,7 @@ def build_context(settings: Settings) -> AppContext:
 		LoraApplier(LoraStateCache(int(settings.lora_cache_gb * GIB))),
 		ram_cache_bytes=parts.ram_cache_bytes,
 		safety=safety,
+		fast=fast_options(settings.fast, parts.plan.device, settings.data_dir / 'compile_cache'),  # refused off CUDA
 	)
 	styles = StylesService(database=database)
 	styles.previews.grace_s = PREVIEW_GRACE_S

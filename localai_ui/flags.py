@@ -97,4 +97,9 @@ def build_parser() -> argparse.ArgumentParser:
 	parser.add_argument(
 		'--preview-every', type=int, metavar='N', help='make a preview every N steps (default: Settings, else 1)'
 	)
+	parser.add_argument(
+		'--fast',
+		action='store_true',
+		help='CUDA only: compile the UNet per image size with CUDA graphs; a new size runs as usual while it compiles',
+	)
 	return parser

@@ -48,6 +48,7 @@ class Settings:
 	setting_flags: tuple[FlagSetting, ...] = ()
 	api: bool = False
 	api_auth: tuple[tuple[str, str], ...] = ()
+	fast: bool = False  # --fast: refused at start without a CUDA GPU
 
 	@property
 	def database_path(self) -> Path:
@@ -117,6 +118,7 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 		setting_flags=flagged,
 		api=cast(bool, args.api),
 		api_auth=parse_api_auth(cast(str | None, args.api_auth), api=cast(bool, args.api)),
+		fast=cast(bool, args.fast),
 	)
 
 

@@ -60,6 +60,11 @@ def test_several_batches_show_which_batch() -> None:
 	assert text == 'Batch 2/4 · Step 3/20 · 4.12 it/s · ETA 1 min 15 s'
 
 
+def test_a_second_pass_is_named() -> None:
+	update = StepUpdate(2, 10, 0, 1, it_per_s=1.0, eta_s=8.0, phase='Hires fix')
+	assert _text(progress_html(update)) == 'Step 2/10 · 1.00 it/s · ETA 8 s · Hires fix'
+
+
 @pytest.mark.parametrize(
 	('seconds', 'text'),
 	[(0.0, '0 s'), (0.4, '0 s'), (9.6, '10 s'), (59.4, '59 s'), (59.6, '1 min 00 s'), (125.0, '2 min 05 s')],

@@ -7,6 +7,7 @@ from collections.abc import Callable, Generator
 from datetime import UTC, datetime
 from typing import TypeVar
 
+from localai_ui.cores.fast.mode import FastMode, FastOptions
 from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.loader import LoadedModel, load_model
 from localai_ui.cores.loading.model_cache import ModelCache
@@ -34,11 +35,13 @@ class PipelineManager:
 		loader: Loader = load_model,
 		ram_cache_bytes: int = 0,
 		safety: SafetyGate | None = None,
+		fast: FastOptions | None = None,
 	) -> None:
 		self.plan = plan
 		self.loras = loras
 		self.queue = GpuQueue()
-		self._cache = ModelCache(plan, loader, ram_cache_bytes)
+		self.fast = None if fast is None else FastMode(fast, self._in_turn)  # --fast: the UNet compiled per size
+		self._cache = ModelCache(plan, loader if self.fast is None else self.fast.loader(loader), ram_cache_bytes)
 		self._speed: float | None = None
 		self.safety = safety  # the checker's gate: loaded only by a job with safety_check on
 
@@ -102,6 +105,11 @@ class PipelineManager:
 			self._cache.drop(info)
 		finally:
 			self.queue.release(ticket)
+
+	def _in_turn(self, task: Callable[[], None]) -> None:
+		"""The app's own device work (a background compile) in the same line as jobs, never beside one."""
+		for _ in run_in_turn(self.queue, task, CancelToken(), self._waiting):
+			pass
 
 	def _waiting(self, ticket: Ticket) -> Waiting:
 		place = self.queue.place(ticket)

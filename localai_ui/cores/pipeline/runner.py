@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import torch
 from PIL import Image
 
+from localai_ui.cores.fast.mode import fast_note
 from localai_ui.cores.loading.loader import LoadedModel
 from localai_ui.cores.pipeline.denoise import DenoisePass, pass_steps, run_pass
 from localai_ui.cores.pipeline.hires import ModelUpscale, hires_pass, is_latent, upscale_images, upscale_latents
@@ -88,7 +89,8 @@ def run_batch(
 	if first_steps == 0 and tools.inputs is not None:
 		output: list[Image.Image] | torch.Tensor = [round_trip(model, tools.inputs.image)] * len(batch.seeds)
 	else:
-		output = run_pass(model, first, conditioning, batch.seeds, request.cfg_scale, reporter.callback(0, ''))
+		on_first = reporter.callback(0, fast_note(model.pipeline.unet))  # a size --fast could not compile, once
+		output = run_pass(model, first, conditioning, batch.seeds, request.cfg_scale, on_first)
 	if hires:
 		on_step = reporter.callback(first_steps, 'Hires fix')
 		output = _second_pass(model, request, output, (batch, tools, conditioning), on_step)

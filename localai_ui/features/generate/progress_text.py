@@ -18,12 +18,14 @@ def format_seconds(seconds: float) -> str:
 
 
 def progress_html(update: StepUpdate) -> str:
-	"""A bar plus "Batch 1/2 · Step 3/20 · 4.1 it/s · ETA 5 s"."""
+	"""A bar plus "Batch 1/2 · Step 3/20 · 4.1 it/s · ETA 5 s", and the pass when it is not the first ("Hires fix")."""
 	done = update.batch_index * update.total + update.step
 	percent = 100.0 * done / max(1, update.total * update.batch_count)
 	parts = [f'Step {update.step}/{update.total}', f'{update.it_per_s:.2f} it/s', f'ETA {format_seconds(update.eta_s)}']
 	if update.batch_count > 1:
 		parts.insert(0, f'Batch {update.batch_index + 1}/{update.batch_count}')
+	if update.phase:  # "Hires fix", or a size --fast could not compile
+		parts.append(update.phase)
 	return (
 		f'<div class="lai-progress" data-percent="{percent:.0f}">'
 		f'<div class="lai-progress-bar" style="width:{percent:.1f}%"></div></div>' + line(' · '.join(parts))
