@@ -2,6 +2,7 @@
 button; one click stores it (as the Settings tab does), says so, and the next run loads the model in that mode. A
 failure of another kind offers nothing; the API takes the same step at /use_lighter_memory."""
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import partial
@@ -84,6 +85,7 @@ def test_one_click_switches_to_the_mode_that_would_have_fitted(
 	expect(page.locator('#progress')).to_contain_text('medium mode (--memory medium')
 	expect(switch).to_be_visible(timeout=TIMEOUT_MS)
 	expect(switch).to_have_text('Switch to medium memory mode')
+	expect(page.locator('#stop')).to_have_class(re.compile(r'\bsecondary\b'), timeout=TIMEOUT_MS)  # not still red
 	switch.click()
 	expect(message).to_have_text('Memory mode is now medium; run again.', timeout=TIMEOUT_MS)
 	expect(switch).to_be_hidden()

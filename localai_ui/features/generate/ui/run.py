@@ -90,7 +90,9 @@ def wire_run(
 			# Gradio's preprocess would refuse by component index; the image modes need it to check uploaded files.
 			preprocess=api_name != 'generate',
 		)
+		# Gradio runs .then after a success or a Stop, .failure after an error: Stop turns grey again either way
 		event.then(idle, None, buttons.stop, api_visibility=PRIVATE, queue=False)
+		event.failure(idle, None, buttons.stop, api_visibility=PRIVATE, queue=False)
 		events.append(event)
 	buttons.stop.click(stop, api_visibility=PRIVATE, queue=False)
 	return events
