@@ -14,6 +14,7 @@ from transformers import CLIPTokenizer
 
 from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.pipeline_types import LoadedPipeline
+from localai_ui.cores.loading.weight_pages import cast_releasing, file_dtype
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.file_errors import ModelFileError
 from localai_ui.schemas.json_values import parse_json_object
@@ -47,16 +48,26 @@ def load_vae(path: Path, config: Path, dtype: torch.dtype) -> AutoencoderKL:
 def load_single_file(info: ModelInfo, plan: DevicePlan) -> LoadedPipeline:
 	"""`from_single_file(path, config=<local configs>, local_files_only=True)`, after checking every byte range.
 
+	It loads in the file's own dtype (the weights are views of the mapped file, no copy) and is then cast tensor by
+	tensor to the plan's dtype, so RAM never holds the file and the cast weights at once (weight_pages.py).
 	An inpainting model loads as the inpaint pipeline of its family (its config folder has a 9-channel UNet).
 	"""
-	read_header(info.path)
+	load_dtype = file_dtype(read_header(info.path)) or plan.dtype
+	pipeline = _from_single_file(info, plan, load_dtype)
+	if load_dtype != plan.dtype:
+		modules = [part for part in pipeline.components.values() if isinstance(part, torch.nn.Module)]
+		cast_releasing(modules, plan.dtype, info.path)
+	return pipeline
+
+
+def _from_single_file(info: ModelInfo, plan: DevicePlan, dtype: torch.dtype) -> LoadedPipeline:
 	config = info.config_dir
 	if config is None or not (config / 'model_index.json').is_file():
 		raise ModelFileError(f'{info.path.name}: no offline configs for it ({config}); press Refresh in the Models tab')
 	components: dict[str, object] = dict(bundled_tokenizers(config)) if is_bundled(config) else {}
 	if info.vae is not None:
 		components['vae'] = load_vae(info.vae, config, plan.dtype)
-	common: dict[str, object] = {'config': str(config), 'local_files_only': True, 'dtype': plan.dtype, **components}
+	common: dict[str, object] = {'config': str(config), 'local_files_only': True, 'dtype': dtype, **components}
 	if info.family is Family.SDXL:
 		xl = StableDiffusionXLInpaintPipeline if info.inpainting else StableDiffusionXLPipeline
 		return xl.from_single_file(str(info.path), **common)
