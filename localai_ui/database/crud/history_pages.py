@@ -1,43 +1,27 @@
 """Which images make a History page: the ids of one page, found by the walk that reads the fewest rows for the filters.
 
-Without text, one query walks runs (a run filter's index, newest first) or images (favourites, or everything). With
-text, runs are walked in the text index's order, or by a rare filter's index when one matches only a few runs.
+Without text, one query walks runs (a run filter's index, newest first) or images (favourites, flagged, or everything).
+With text, runs are walked in the text index's order, or by a rare filter's index when one matches only a few runs, or
+the few favourite/flagged images lead (history_text_images). Dates of any width are a run id range (history_plan).
 """
 
-from sqlalchemy import Boolean, ColumnElement, Select, exists, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from localai_ui.database.crud.history_lead import image_conditions, images_led, lead_by_images, run_equalities
 from localai_ui.database.crud.history_plan import (
-	EMPTY_RANGE,
 	FTS,
 	date_conditions,
 	id_range,
 	match_query,
 	rare_filter,
 )
+from localai_ui.database.crud.history_text_images import more_hits_than, text_page_by_images
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.database.tables.history_search import FTS_TABLE
 from localai_ui.schemas.history import HistoryFilters
 
 DEEP_OFFSET = 10_000  # past this many images, a text search's page is found by skipping in SQL, not run by run
-
-
-def run_equalities(filters: HistoryFilters) -> list[ColumnElement[bool]]:
-	conditions: list[ColumnElement[bool]] = []
-	if filters.model:
-		conditions.append(GenerationRow.model_name == filters.model)
-	if filters.sampler:
-		conditions.append(GenerationRow.sampler == filters.sampler)
-	if filters.status is not None:
-		conditions.append(GenerationRow.status == filters.status.value)
-	return conditions
-
-
-def image_conditions(filters: HistoryFilters, *, indexed: bool = True) -> list[ColumnElement[bool]]:
-	"""The favourites filter; not `indexed` ('+column') where runs lead the walk."""
-	favourite = ImageRow.favourite if indexed else literal_column('+images.favourite', Boolean())
-	flagged: list[ColumnElement[bool]] = [ImageRow.flagged.is_(True)] if filters.flagged_only else []  # safety checker
-	return ([favourite.is_(True)] if filters.favourites_only else []) + flagged
 
 
 def _hit(match: str) -> ColumnElement[bool]:
@@ -103,9 +87,18 @@ def page_ids(
 	"""Up to `limit` image ids matching `filters` after skipping `offset`, newest run first; with `after` (a shown
 	image's run and image id), only images older than it: the next page by a seek rather than by skipping."""
 	bounds = id_range(session, filters.started_from, filters.started_before)
-	if bounds == EMPTY_RANGE:
+	if bounds is not None and after is not None:
+		bounds = (bounds[0], min(bounds[1], after[0]))  # one upper bound: SQLite would seek by the other, then skip
+	if bounds is not None and bounds[0] > bounds[1]:
 		return []
 	match = match_query(session, filters.text)
+	few = lead_by_images(session, filters, text=match is not None)
+	if few is not None and (match is None or more_hits_than(session, match, few)):
+		if match is not None:
+			return text_page_by_images(session, filters, match, bounds=bounds, after=after, limit=limit, offset=offset)
+		return [
+			image_id for image_id, _ in session.execute(images_led(filters, bounds, after).limit(limit).offset(offset))
+		]
 	has_image = exists().where(ImageRow.generation_id == GenerationRow.id, *image_conditions(filters))
 	deep = match is not None and offset > DEEP_OFFSET
 	rare = match is not None and not deep and rare_filter(session, run_equalities(filters), has_image)
@@ -120,9 +113,9 @@ def page_ids(
 	if after is not None:
 		run_id, image_id = after
 		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
-		if runs or match is not None:
+		if bounds is None and (runs or match is not None):
 			runs.append(run_ids <= run_id)
-		else:
+		elif bounds is None:
 			images.append(ImageRow.generation_id <= run_id)  # images lead: their index seeks to the cursor
 	if match is not None and not deep:
 		return _text_page(session, _text_runs(match, images, runs, rare=rare), images, limit, offset)

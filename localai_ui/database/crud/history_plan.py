@@ -5,7 +5,7 @@ and which filter is rare enough to drive the search (0009_history_indexes made t
 import re
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select, table, text
+from sqlalchemy import Boolean, ColumnElement, Integer, column, func, literal_column, select, table, text
 from sqlalchemy.orm import Session
 
 from localai_ui.database.tables.generations import GenerationRow
@@ -17,7 +17,6 @@ WORD = re.compile(r'\w+')
 PLAIN_WORD = re.compile(r'[a-z0-9]+')
 MAX_SPELLED = 8  # a word that starts more longer words than this is searched as a prefix
 RARE_RUNS = 1000  # a model, sampler or status of at most this many runs (with images) drives a text search
-NARROW_RUNS = 50_000  # a date range of at most this many runs also bounds the run ids searched
 # The words in the index that start with :word and are longer, one seek each in the instance vocabulary (whose first
 # row for a word comes without reading the word's posting list, unlike the row vocabulary's counts).
 LONGER_WORDS = text(
@@ -72,35 +71,32 @@ def date_conditions(
 	return conditions
 
 
-def _first_at(session: Session, when: datetime | None, otherwise: int) -> int | None:
-	"""The id of the first run started at or after `when` (one seek): where a date range starts, if ids follow time."""
-	if when is None:
-		return otherwise
-	query = select(GenerationRow.id).where(GenerationRow.started_at >= when).order_by(GenerationRow.started_at)
-	return session.scalar(query.limit(1))
+def _edge(session: Session, dates: list[ColumnElement[bool]], *, last: bool) -> int | None:
+	"""The first (or `last`) run in start order inside the dates that is not late: a seek in the started_at index."""
+	order = (
+		(GenerationRow.started_at.desc(), GenerationRow.id.desc())
+		if last
+		else (GenerationRow.started_at, GenerationRow.id)
+	)
+	on_time = literal_column('+generations.started_late', Boolean()).is_(False)
+	return session.scalar(select(GenerationRow.id).where(*dates, on_time).order_by(*order).limit(1))
 
 
 def id_range(
 	session: Session, started_from: datetime | None, started_before: datetime | None
 ) -> tuple[int, int] | None:
-	"""The smallest and largest run id inside a narrow date range, (1, 0) when it holds no run, None when it is wide.
+	"""The smallest and largest run id inside a date range of any width, (1, 0) when it holds no run, None without one.
 
-	Runs are numbered in the order they start, so a narrow range is a short id range any index walk can seek to. Two
-	seeks guess the range's size; only a range that looks narrow is read (at most NARROW_RUNS index entries).
+	Runs not marked late (0013_history_started_late) are numbered in start order, so those in the range are the ids
+	between its first and last one (two seeks); the late runs in it widen that by their own ids (a partial index).
 	"""
 	if started_from is None and started_before is None:
 		return None
-	top = session.scalar(select(func.max(GenerationRow.id))) or 0
-	start = _first_at(session, started_from, 0)
-	if start is None:
-		return EMPTY_RANGE  # no run started at or after started_from
-	end = _first_at(session, started_before, top + 1) or top + 1
-	if end - start > 2 * NARROW_RUNS:
-		return None
-	inside = select(GenerationRow.id).where(*date_conditions(started_from, started_before))
-	ids = inside.limit(NARROW_RUNS + 1).subquery().c.id
-	row = session.execute(select(func.min(ids), func.max(ids), func.count(ids))).one()
-	low, high, count = (int(value) if value is not None else 0 for value in row)
-	if count > NARROW_RUNS:
-		return None
-	return (low, high) if count else EMPTY_RANGE
+	dates = date_conditions(started_from, started_before)
+	late = select(func.min(GenerationRow.id), func.max(GenerationRow.id)).where(
+		GenerationRow.started_late.is_(True), *dates
+	)
+	late_low, late_high = session.execute(late).one()
+	lows = [int(value) for value in (_edge(session, dates, last=False), late_low) if value is not None]
+	highs = [int(value) for value in (_edge(session, dates, last=True), late_high) if value is not None]
+	return (min(lows), max(highs)) if lows and highs else EMPTY_RANGE

@@ -4,7 +4,8 @@ from sqlalchemy import func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from localai_ui.database.crud.generation_records import generation_record
-from localai_ui.database.crud.history_pages import image_conditions, page_ids, run_equalities
+from localai_ui.database.crud.history_lead import image_conditions, run_equalities
+from localai_ui.database.crud.history_pages import page_ids
 from localai_ui.database.crud.history_plan import FTS, MAX_TERMS, WORD, date_conditions
 from localai_ui.database.errors import driver_errors
 from localai_ui.database.tables.generations import GenerationRow, ImageRow

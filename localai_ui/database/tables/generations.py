@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, String, Text, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from localai_ui.database.tables.base import Base
@@ -19,6 +19,8 @@ class GenerationRow(Base):
 		# Added by the history_indexes branch (0009_history_indexes): the History filters' indexes.
 		Index('ix_generations_model_name', 'model_name'),
 		Index('ix_generations_sampler', 'sampler'),
+		# history_started_late (0013_history_started_late): the runs that break start order, for date ranges as ids.
+		Index('ix_generations_started_late', 'started_at', sqlite_where=text('started_late IS 1')),
 	)
 
 	id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -46,13 +48,18 @@ class GenerationRow(Base):
 	# Added by the upscale branch (0007_upscale): txt2img, img2img, inpaint or upscale; an upscale's source picture.
 	mode: Mapped[str] = mapped_column(String(16), default='txt2img', server_default='txt2img')
 	source: Mapped[str | None] = mapped_column(Text, nullable=True)
+	# Added by the history_started_late branch (0013): set by triggers when the run broke start order (an import).
+	started_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class ImageRow(Base):
 	"""One saved image file; deleting its generation deletes it (ON DELETE CASCADE in SQLite)."""
 
 	__tablename__ = 'images'
-	__table_args__ = (Index('ix_images_favourite', 'favourite', 'generation_id'),)  # 0009_history_indexes
+	__table_args__ = (
+		Index('ix_images_favourite', 'favourite', 'generation_id'),  # 0009_history_indexes
+		Index('ix_images_flagged', 'generation_id', sqlite_where=text('flagged IS 1')),  # 0012_history_flagged
+	)
 
 	id: Mapped[int] = mapped_column(Integer, primary_key=True)
 	generation_id: Mapped[int] = mapped_column(Integer, ForeignKey('generations.id', ondelete='CASCADE'), index=True)
