@@ -2,7 +2,8 @@
 
 Adapters stay loaded (unfused) between runs, up to a byte budget, least recently used out: a set change is
 `set_adapters` with the wanted names and weights, and no LoRA at all is `disable_lora`, under which every LoRA layer
-runs its base layer alone, so the pixels are those of a never-touched pipeline, bit for bit. Never fuses:
+runs its base layer alone, so the pixels are those of a never-touched pipeline, bit for bit (both are done on the
+LoRA layers alone, see layer_switch.py; diffusers' own calls when that path does not apply). Never fuses:
 `unfuse_lora` does not give the weights back exactly (about 3e-8 off). A failure unloads every adapter: the pipeline
 is never left half-changed.
 """
@@ -13,6 +14,7 @@ from weakref import WeakKeyDictionary
 from localai_ui.cores.loading.loader import LoadedModel, LoadedPipeline
 from localai_ui.cores.loading.pipeline_types import SDXL_PIPELINES
 from localai_ui.cores.loras.compatibility import check_compatible
+from localai_ui.cores.loras.layer_switch import LoraLayers
 from localai_ui.cores.loras.quiet import quiet_library_output
 from localai_ui.cores.loras.resident import ResidentAdapters
 from localai_ui.cores.loras.state_cache import FileKey, LoraStateCache, state_bytes
@@ -30,6 +32,7 @@ class LoraApplier:
 		self.cache = cache
 		self.resident = ResidentAdapters(cache.budget_bytes if resident_bytes is None else resident_bytes)
 		self._active: WeakKeyDictionary[LoadedPipeline, dict[str, LoraSpec]] = WeakKeyDictionary()
+		self.layers = LoraLayers()
 
 	def apply(self, model: LoadedModel, specs: Sequence[LoraSpec]) -> None:
 		"""Make `specs` the active set on `model` (an empty list removes all); the same file twice: the later wins.
@@ -63,21 +66,24 @@ class LoraApplier:
 			size = None if adapter in loaded else self._load(model, adapter, key, spec)
 			self.resident.used(pipeline, adapter, size)
 		if dropped := self.resident.over_budget(pipeline, keep=set(wanted)):
+			self.layers.forget(pipeline)
 			pipeline.delete_adapters(dropped)
 		if not wanted:
-			if loaded:
+			if loaded and not self.layers.disable(pipeline):
 				pipeline.disable_lora()
 			return
 		parts = _adapters_by_component(pipeline)
 		weights = [_weights(spec, parts.get(adapter, ())) for adapter, (_, spec) in wanted.items()]
-		pipeline.set_adapters(list(wanted), weights)
-		pipeline.enable_lora()
+		if not self.layers.activate(pipeline, list(wanted), weights):
+			pipeline.set_adapters(list(wanted), weights)
+			pipeline.enable_lora()
 
 	def _load(self, model: LoadedModel, adapter: str, key: FileKey, spec: LoraSpec) -> int:
 		"""Load one adapter; its size in bytes."""
 		pipeline = model.pipeline
 		state = self.cache.get(key)
 		size = state_bytes(state)
+		self.layers.forget(pipeline)
 		try:
 			if spec.layout is LoraLayout.KOHYA_LDM and not isinstance(pipeline, SDXL_PIPELINES):
 				# the SDXL pipeline passes its UNet config itself; SD1 needs it to map LDM block names
@@ -100,6 +106,7 @@ class LoraApplier:
 			pipeline.unload_lora_weights()
 		self._active.pop(pipeline, None)
 		self.resident.forget(pipeline)
+		self.layers.forget(pipeline)
 
 
 def _adapters_by_component(pipeline: LoadedPipeline) -> dict[str, tuple[str, ...]]:
