@@ -96,11 +96,9 @@ def test_one_click_switches_to_the_mode_that_would_have_fitted(
 	expect(switch).to_have_text('Switch to low memory mode', timeout=TIMEOUT_MS)
 	expect(message).to_have_text('')
 
-	model = page.locator('#model input')  # a failure of another kind offers nothing
-	model.fill('no such model')
-	model.press('Enter')
+	loader.failure = RuntimeError('the UNet broke')  # a failure of another kind offers nothing
 	page.locator('#generate').click()
-	expect(page.locator('.toast-body').last).to_contain_text("Model 'no such model' is not in", timeout=TIMEOUT_MS)
+	expect(page.locator('#progress')).to_contain_text('Failed: RuntimeError: the UNet broke', timeout=TIMEOUT_MS)
 	expect(switch).to_be_hidden(timeout=TIMEOUT_MS)
 	assert store.stored().device.memory == 'medium'
 

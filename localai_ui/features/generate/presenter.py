@@ -30,7 +30,7 @@ class GenerateView:
 	seeds: list[int] | None = None
 	infotexts: list[str] | None = None
 	images: list[str] | None = None
-	lighter_mode: str | None = None  # the memory mode to offer ('' for none), set when the run ends
+	lighter_mode: str = ''  # the memory mode to offer when the run ends; every other view clears the last run's offer
 
 
 def gallery_items(images: list[SavedImage]) -> list[GalleryItem]:

@@ -38,8 +38,9 @@ def build_memory_switch() -> MemorySwitch:
 
 
 def offer(suggested: str) -> tuple[Update, str, str, str]:
-	"""After each run: the button when it ran out of memory with a lighter mode left, else nothing; the suggestion is
-	used up, so a run that fails before it starts (a bad value) does not offer it again."""
+	"""After each run: the button when it ran out of memory with a lighter mode left, else nothing. Each view of a run
+	sets the suggestion (cleared until the last), so a run that fails after it started never shows an older offer; it
+	is used up here too, for a run refused before it starts (a bad value)."""
 	if not suggested:
 		return gr.update(visible=False), '', '', ''
 	return gr.update(visible=True, value=f'Switch to {suggested} memory mode'), suggested, '', ''
