@@ -3,20 +3,20 @@ order are marked late by triggers), flagged images by their partial index, and f
 page lists exactly what a plain SQL query over the rows lists."""
 
 import re
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from itertools import product
 
 import pytest
-from sqlalchemy import Connection, event, text
+from sqlalchemy import text
 
 from localai_ui.database import Database, migrate
 from localai_ui.database import crud as database_service
 from localai_ui.database.crud.history_plan import id_range
-from localai_ui.database.crud.history_search import fts_query, search_images
+from localai_ui.database.crud.history_search import fts_query
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.history import HistoryFilters
 from localai_ui.schemas.progress import RunStatus
+from tests.database.history_queries import pages, query_plans
 
 BASE = datetime(2026, 1, 1, tzinfo=UTC)
 WORDS = ('castle', 'dragon', 'neon', 'night', 'owl')
@@ -119,25 +119,17 @@ FILTERS = [
 ]
 
 
-def _pages(database: Database, filters: HistoryFilters, *, by_cursor: bool) -> Iterator[int]:
-	offset, after, more = 0, None, True
-	while more:
-		with database.transaction() as session:
-			items, more = search_images(
-				session, filters=filters, limit=5, offset=0 if by_cursor else offset, after=after if by_cursor else None
-			)
-		yield from (item.image_id for item in items)
-		offset += 5
-		after = (items[-1].generation_id, items[-1].image_id) if items else None
-
-
 def test_every_filter_combination_pages_as_the_plain_query_does(filled: Database) -> None:
 	nonempty = 0
 	for filters in FILTERS:
 		expected = _reference(filled, filters)
 		nonempty += bool(expected)
-		assert list(_pages(filled, filters, by_cursor=False)) == expected, filters
-		assert list(_pages(filled, filters, by_cursor=True)) == expected, filters
+		assert [image_id for page in pages(filled, filters, 5, by_cursor=False) for image_id in page] == expected, (
+			filters
+		)
+		assert [image_id for page in pages(filled, filters, 5, by_cursor=True) for image_id in page] == expected, (
+			filters
+		)
 	assert nonempty > len(FILTERS) // 4  # the combinations find images, not only nothing
 
 
@@ -178,31 +170,6 @@ def test_upgrading_marks_the_runs_already_out_of_order(filled: Database) -> None
 	assert on_time == sorted(on_time)
 
 
-def _plans(database: Database, filters: HistoryFilters) -> str:
-	"""EXPLAIN QUERY PLAN of every SELECT one first page runs, as one text."""
-	statements: list[tuple[str, tuple[object, ...]]] = []
-
-	def record(
-		_connection: Connection, _cursor: object, statement: str, parameters: Sequence[object], *_: object
-	) -> None:
-		statements.append((statement, tuple(parameters)))
-
-	event.listen(database.engine, 'before_cursor_execute', record)
-	try:
-		with database.transaction() as session:
-			search_images(session, filters=filters, limit=48, offset=0)
-	finally:
-		event.remove(database.engine, 'before_cursor_execute', record)
-	with database.engine.connect() as connection:
-		plans = [
-			str(row[3])
-			for statement, parameters in statements
-			if statement.lstrip().upper().startswith(('SELECT', 'WITH'))
-			for row in connection.exec_driver_sql(f'EXPLAIN QUERY PLAN {statement}', parameters)
-		]
-	return '\n'.join(plans)
-
-
 @pytest.mark.parametrize(
 	('filters', 'index'),
 	[
@@ -213,7 +180,7 @@ def _plans(database: Database, filters: HistoryFilters) -> str:
 	ids=['flagged', 'flagged, favourites and a model', 'a wide date range'],
 )
 def test_flagged_and_wide_dates_seek_an_index(filled: Database, filters: HistoryFilters, index: str) -> None:
-	plans = _plans(filled, filters)
+	plans = query_plans(filled, filters)
 	assert index in plans
 	assert 'TEMP B-TREE FOR ORDER BY' not in plans
 	assert not re.search(r'^SCAN (generations|images)$', plans, re.MULTILINE), plans

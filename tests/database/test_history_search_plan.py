@@ -2,21 +2,21 @@
 the rows returns, the 0009_history_indexes indexes exist, and SQLite's plan uses them for the worst cases."""
 
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from itertools import product
 
 import pytest
-from sqlalchemy import Connection, event, inspect, text
+from sqlalchemy import inspect, text
 
 from localai_ui.database import Database
 from localai_ui.database import crud as database_service
 from localai_ui.database.crud import history_pages
-from localai_ui.database.crud.history_search import image_count, model_names, search_images
+from localai_ui.database.crud.history_search import image_count, model_names
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.history import HistoryFilters
 from localai_ui.schemas.progress import RunStatus
+from tests.database.history_queries import pages, query_plans
 
 BASE = datetime(2026, 1, 1, tzinfo=UTC)
 WORDS = ('castle', 'cat', 'catalog', 'dragon', 'dragonfly', 'neon', 'night', 'owl', 'rain', 'river')
@@ -123,28 +123,11 @@ FILTERS = [
 ]
 
 
-def _pages(database: Database, filters: HistoryFilters, size: int, *, by_cursor: bool) -> Iterator[list[int]]:
-	"""Every page of `filters`, reached by offsets or, like Next, by the previous page's last image."""
-	offset, after, more = 0, None, True
-	while more:
-		with database.transaction() as session:
-			items, more = search_images(
-				session,
-				filters=filters,
-				limit=size,
-				offset=0 if by_cursor else offset,
-				after=after if by_cursor else None,
-			)
-		yield [item.image_id for item in items]
-		offset += size
-		after = (items[-1].generation_id, items[-1].image_id) if items else None
-
-
 def test_every_filter_page_and_cursor_lists_what_the_rows_say(database: Database, shown: list[Shown]) -> None:
 	for filters in FILTERS:
 		expected = [image.image_id for image in shown if _matches(image, filters)]
-		by_offset = [image_id for page in _pages(database, filters, 7, by_cursor=False) for image_id in page]
-		by_cursor = [image_id for page in _pages(database, filters, 7, by_cursor=True) for image_id in page]
+		by_offset = [image_id for page in pages(database, filters, 7, by_cursor=False) for image_id in page]
+		by_cursor = [image_id for page in pages(database, filters, 7, by_cursor=True) for image_id in page]
 		assert by_offset == expected, filters
 		assert by_cursor == expected, filters
 		with database.transaction() as session:
@@ -157,7 +140,7 @@ def test_deep_text_pages_skipped_in_sql_list_the_same(
 	monkeypatch.setattr(history_pages, 'DEEP_OFFSET', 0)  # every page after the first takes the deep path
 	for filters in FILTERS[:: len(FILTERS) // 40]:
 		expected = [image.image_id for image in shown if _matches(image, filters)]
-		assert [image_id for page in _pages(database, filters, 7, by_cursor=False) for image_id in page] == expected
+		assert [image_id for page in pages(database, filters, 7, by_cursor=False) for image_id in page] == expected
 
 
 def test_model_names_are_every_model_used_sorted(database: Database, shown: list[Shown]) -> None:
@@ -177,30 +160,6 @@ def test_migration_made_the_history_indexes_and_vocabulary(database: Database) -
 		assert 'fts5vocab' in str(vocabulary.scalar_one())
 
 
-def _plans(database: Database, filters: HistoryFilters) -> str:
-	"""EXPLAIN QUERY PLAN of every statement one search runs, as one text."""
-	statements: list[tuple[str, tuple[object, ...]]] = []
-
-	def record(
-		_connection: Connection, _cursor: object, statement: str, parameters: Sequence[object], *_: object
-	) -> None:
-		statements.append((statement, tuple(parameters)))
-
-	event.listen(database.engine, 'before_cursor_execute', record)
-	try:
-		with database.transaction() as session:
-			search_images(session, filters=filters, limit=48, offset=0)
-	finally:
-		event.remove(database.engine, 'before_cursor_execute', record)
-	lines: list[str] = []
-	with database.engine.connect() as connection:
-		for statement, parameters in statements:
-			if statement.lstrip().upper().startswith(('SELECT', 'WITH')):
-				plan = connection.exec_driver_sql(f'EXPLAIN QUERY PLAN {statement}', parameters)
-				lines.extend(str(row[3]) for row in plan)
-	return '\n'.join(lines)
-
-
 @pytest.mark.usefixtures('shown')
 @pytest.mark.parametrize(
 	('filters', 'index'),
@@ -214,7 +173,7 @@ def _plans(database: Database, filters: HistoryFilters) -> str:
 	ids=['model nobody used', 'rare sampler', 'favourites', 'common word, model nobody used', 'word, oldest month'],
 )
 def test_worst_cases_walk_an_index_in_page_order(database: Database, filters: HistoryFilters, index: str) -> None:
-	plans = _plans(database, filters)
+	plans = query_plans(database, filters)
 	assert index in plans
 	assert 'TEMP B-TREE FOR ORDER BY' not in plans  # newest first straight from an index: no sort of every match
 	assert not re.search(r'^SCAN (generations|images)$', plans, re.MULTILINE)  # and no read of a whole table
@@ -222,6 +181,6 @@ def test_worst_cases_walk_an_index_in_page_order(database: Database, filters: Hi
 
 @pytest.mark.usefixtures('shown')
 def test_common_word_walks_the_text_index_newest_first_within_the_date_range(database: Database) -> None:
-	plans = _plans(database, HistoryFilters(text='dragon', started_before=BASE + timedelta(hours=30)))
+	plans = query_plans(database, HistoryFilters(text='dragon', started_before=BASE + timedelta(hours=30)))
 	# FTS5 takes the id range and the newest-first order itself (idxNum 192: ORDER BY rowid DESC; '><': the range).
 	assert re.search(r'SCAN generations_fts VIRTUAL TABLE INDEX 19\d:M\d+><', plans), plans
