@@ -19,22 +19,12 @@ from pathlib import Path
 import torch
 from spandrel.architectures.Compact import Compact
 
+from bench.process_memory import reset_peak, status_mb
 from localai_ui.cores.upscale import ModelUpscaler, load_upscaler
 from localai_ui.cores.upscale.image_pixels import pixels_to_image
 from tests.upscale.tiny_upscalers import tensors_of, write_safetensors
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _status_mb(field: str) -> float:
-	"""A memory line of /proc/self/status (Linux) in MiB: VmRSS now, VmHWM the peak of this process image."""
-	line = next(line for line in Path('/proc/self/status').read_text().splitlines() if line.startswith(f'{field}:'))
-	return int(line.split()[1]) / 1024
-
-
-def _reset_peak() -> None:
-	"""Restart VmHWM from the current RSS (writing 5 to clear_refs, Linux 4.0+), so setup peaks do not count."""
-	Path('/proc/self/clear_refs').write_text('5')
 
 
 def child(model: Path, tile: int, size: int, device: torch.device, out: Path) -> None:
@@ -45,15 +35,15 @@ def child(model: Path, tile: int, size: int, device: torch.device, out: Path) ->
 	upscaler.upscale(image.crop((0, 0, 64, 64)), 4)  # warm-up: library code and kernels are loaded before the count
 	if device.type == 'cuda':
 		torch.cuda.reset_peak_memory_stats(device)
-	_reset_peak()
-	before = _status_mb('VmRSS')
+	reset_peak()
+	before = status_mb('VmRSS')
 	started = time.perf_counter()
 	result = upscaler.upscale(image, 4)
 	if device.type == 'cuda':
 		torch.cuda.synchronize(device)
 	seconds = time.perf_counter() - started
 	cuda_mb = torch.cuda.max_memory_allocated(device) / 2**20 if device.type == 'cuda' else 0.0
-	print(f'RESULT {_status_mb("VmHWM") - before:.1f} {seconds:.3f} {cuda_mb:.1f}')
+	print(f'RESULT {status_mb("VmHWM") - before:.1f} {seconds:.3f} {cuda_mb:.1f}')
 	out.write_bytes(result.tobytes())
 
 

@@ -21,6 +21,7 @@ import numpy as np
 import torch
 from diffusers import AutoencoderKL
 
+from bench.process_memory import reset_peak, status_mb
 from localai_ui.cores.vae_tiling.install import install_exact_tiling
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,13 +40,6 @@ class _Tiling(Protocol):
 	def enable_tiling(self) -> None: ...
 
 
-def _status_mb(field: str) -> float:
-	for line in Path('/proc/self/status').read_text().splitlines():
-		if line.startswith(field + ':'):
-			return int(line.split()[1]) / 1024
-	return 0.0
-
-
 def child(tiled: bool, size: int, device: torch.device, out: Path) -> None:
 	torch.default_generator.manual_seed(0)
 	vae = AutoencoderKL(**SD15_VAE).eval().to(device)
@@ -53,8 +47,8 @@ def child(tiled: bool, size: int, device: torch.device, out: Path) -> None:
 		cast(_Tiling, vae).enable_tiling()
 		install_exact_tiling(vae)
 	latents = torch.randn((1, 4, size // 8, size // 8), generator=torch.Generator().manual_seed(1)).to(device)
-	Path('/proc/self/clear_refs').write_text('5')  # resets VmHWM to the current RSS
-	ready = _status_mb('VmRSS')
+	reset_peak()
+	ready = status_mb('VmRSS')
 	if device.type == 'cuda':
 		torch.cuda.reset_peak_memory_stats(device)
 	started = time.perf_counter()
@@ -64,7 +58,7 @@ def child(tiled: bool, size: int, device: torch.device, out: Path) -> None:
 	levels = ((pixels.float().clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).cpu().numpy()
 	np.save(out, levels)
 	cuda_mb = torch.cuda.max_memory_allocated(device) / 2**20 if device.type == 'cuda' else 0.0
-	print(f'{seconds} {_status_mb("VmHWM") - ready} {cuda_mb}')
+	print(f'{seconds} {status_mb("VmHWM") - ready} {cuda_mb}')
 
 
 def run_variant(tiled: bool, size: int, device: str, out: Path) -> tuple[float, float, float]:
