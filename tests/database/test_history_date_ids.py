@@ -4,7 +4,6 @@ page lists exactly what a plain SQL query over the rows lists."""
 
 import re
 from datetime import UTC, datetime, timedelta
-from itertools import product
 
 import pytest
 from sqlalchemy import text
@@ -12,11 +11,10 @@ from sqlalchemy import text
 from localai_ui.database import Database, migrate
 from localai_ui.database import crud as database_service
 from localai_ui.database.crud.history_plan import id_range
-from localai_ui.database.crud.history_search import fts_query
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.history import HistoryFilters
 from localai_ui.schemas.progress import RunStatus
-from tests.database.history_queries import pages, query_plans
+from tests.database.history_queries import filter_grid, pages, plain_ids, query_plans
 
 BASE = datetime(2026, 1, 1, tzinfo=UTC)
 WORDS = ('castle', 'dragon', 'neon', 'night', 'owl')
@@ -60,34 +58,6 @@ def filled(database: Database) -> Database:
 	return database
 
 
-def _reference(database: Database, filters: HistoryFilters) -> list[int]:
-	"""The filters as one plain SQL query, newest run first: no index choice, no id range, no cursor."""
-	where, values = ['1'], dict[str, object]()
-	match = fts_query(filters.text)
-	if match is not None:
-		where.append('g.id IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH :match)')
-		values['match'] = match
-	for name, value in (('model_name', filters.model), ('sampler', filters.sampler)):
-		if value is not None:
-			where.append(f'g.{name} = :{name}')
-			values[name] = value
-	if filters.status is not None:
-		where.append('g.status = :status')
-		values['status'] = filters.status.value
-	where += ['i.favourite = 1'] if filters.favourites_only else []
-	where += ['i.flagged = 1'] if filters.flagged_only else []
-	for name, when, operator in (('since', filters.started_from, '>='), ('until', filters.started_before, '<')):
-		if when is not None:
-			where.append(f'g.started_at {operator} :{name}')
-			values[name] = when.replace(tzinfo=None).isoformat(' ', 'microseconds')
-	query = (
-		'SELECT i.id FROM images i JOIN generations g ON g.id = i.generation_id '
-		f'WHERE {" AND ".join(where)} ORDER BY g.id DESC, i.id DESC'
-	)
-	with database.engine.connect() as connection:
-		return [int(row[0]) for row in connection.execute(text(query), values)]
-
-
 DATES = (
 	(None, None),
 	(None, BASE + timedelta(hours=30)),  # the oldest runs, imports and the run moved back included
@@ -96,33 +66,13 @@ DATES = (
 	(BASE - timedelta(days=3), BASE),  # imports only
 	(BASE + timedelta(days=60), None),  # nothing
 )
-FILTERS = [
-	HistoryFilters(
-		text=words,
-		model=model,
-		sampler=sampler,
-		status=status,
-		favourites_only=favourites,
-		flagged_only=flagged,
-		started_from=since,
-		started_before=until,
-	)  # fmt: skip
-	for words, model, sampler, status, favourites, flagged, (since, until) in product(
-		('', 'dragon', 'ow'),
-		(None, 'alpha'),
-		(None, 'DDIM'),
-		(None, RunStatus.COMPLETED),
-		(False, True),
-		(False, True),
-		DATES,
-	)
-]
+FILTERS = filter_grid(DATES)
 
 
 def test_every_filter_combination_pages_as_the_plain_query_does(filled: Database) -> None:
 	nonempty = 0
 	for filters in FILTERS:
-		expected = _reference(filled, filters)
+		expected = plain_ids(filled, filters)
 		nonempty += bool(expected)
 		assert [image_id for page in pages(filled, filters, 5, by_cursor=False) for image_id in page] == expected, (
 			filters

@@ -30,6 +30,8 @@ def test_schema_has_indexes_cascade_and_unique_path(database: Database) -> None:
 		'ix_generations_model_name',
 		'ix_generations_sampler',
 		'ix_generations_started_late',
+		'ix_generations_no_images',
+		'ix_generations_many_images',
 	}
 	images = sorted(index['column_names'] for index in inspector.get_indexes('images'))
 	assert images == [['favourite', 'generation_id'], ['generation_id'], ['generation_id']]  # one only of flagged ones

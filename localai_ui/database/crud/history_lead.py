@@ -4,7 +4,7 @@ fewer images than every run filter holds runs (capped counts, each at most a few
 from sqlalchemy import Boolean, ColumnElement, Select, String, func, literal_column, or_, select
 from sqlalchemy.orm import Session
 
-from localai_ui.database.crud.history_plan import date_conditions
+from localai_ui.database.crud.history_plan import RARE_RUNS
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.schemas.history import HistoryFilters
 
@@ -28,6 +28,17 @@ def run_equalities(filters: HistoryFilters, *, indexed: bool = True) -> list[Col
 	return conditions
 
 
+def led_equalities(session: Session, filters: HistoryFilters) -> list[ColumnElement[bool]]:
+	"""The run filters with only the one that holds the fewest runs (counted up to RARE_RUNS + 1) on its index: SQLite
+	picks between equally costed indexes by their order in the schema, which a new index changes."""
+	indexed, plain = run_equalities(filters), run_equalities(filters, indexed=False)
+	if len(indexed) < 2:
+		return indexed
+	counts = [capped_count(session, select(GenerationRow.id).where(each), RARE_RUNS + 1) for each in indexed]
+	lead = counts.index(min(counts))
+	return [condition if index == lead else plain[index] for index, condition in enumerate(indexed)]
+
+
 def image_conditions(filters: HistoryFilters, *, indexed: bool = True) -> list[ColumnElement[bool]]:
 	"""The favourites and flagged filters (flagged: the safety checker's, a partial index of the flagged rows); the
 	favourites one not `indexed` ('+column') where runs lead the walk."""
@@ -43,7 +54,9 @@ def capped_count(session: Session, query: Select[tuple[int]], cap: int) -> int:
 
 def lead_by_images(session: Session, filters: HistoryFilters, *, text: bool = False) -> int | None:
 	"""How many favourite/flagged images there are when they are fewer than FEW_IMAGES and than the runs of every
-	run filter (they then lead), else None; without `text` or a run filter there is no choice (the images lead)."""
+	run filter (they then lead), else None; without `text` or a run filter there is no choice (the images lead).
+	With `text`, a run filter keeps the lead only when it is rare (RARE_RUNS): the images' merge with the hits beats
+	walking the hits for any other."""
 	images = image_conditions(filters)
 	has_dates = filters.started_from is not None or filters.started_before is not None
 	if not images or not (text or run_equalities(filters) or has_dates):
@@ -51,15 +64,20 @@ def lead_by_images(session: Session, filters: HistoryFilters, *, text: bool = Fa
 	few = capped_count(session, select(ImageRow.id).where(*images), FEW_IMAGES + 1)
 	if few > FEW_IMAGES:
 		return None
+	most = min(few, RARE_RUNS) if text else few
 	runs = (select(GenerationRow.id).where(condition) for condition in run_equalities(filters))
-	return few if all(capped_count(session, query, few + 1) > few for query in runs) else None
+	return few if all(capped_count(session, query, most + 1) > most for query in runs) else None
 
 
 def images_led(
-	filters: HistoryFilters, bounds: tuple[int, int] | None, after: tuple[int, int] | None
+	filters: HistoryFilters,
+	dates: list[ColumnElement[bool]],
+	bounds: tuple[int, int] | None,
+	after: tuple[int, int] | None,
 ) -> Select[tuple[int, int]]:
-	"""(image id, run id) newest first, walking the favourites/flagged index and checking each image's run by its key;
-	within the run id `bounds`, below the `after` cursor (a shown image's run and image id)."""
+	"""(image id, run id) newest first, walking the favourites/flagged index and checking each image's run by its key
+	(the run filters and the `dates` left to check); within the run id `bounds`, below the `after` cursor (a shown
+	image's run and image id)."""
 	images = image_conditions(filters)
 	low, high = bounds if bounds is not None else (None, None)
 	if after is not None:
@@ -68,7 +86,6 @@ def images_led(
 		high = run_id if high is None else min(high, run_id)  # one upper bound, or SQLite seeks by one, skips to other
 	images += [] if low is None else [ImageRow.generation_id >= low]
 	images += [] if high is None else [ImageRow.generation_id <= high]
-	dates = date_conditions(filters.started_from, filters.started_before, indexed=False)
 	query = select(ImageRow.id, ImageRow.generation_id).join(GenerationRow, ImageRow.generation_id == GenerationRow.id)
 	query = query.where(*images, *run_equalities(filters, indexed=False), *dates)
 	return query.order_by(ImageRow.generation_id.desc(), ImageRow.id.desc())

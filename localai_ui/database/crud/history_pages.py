@@ -3,25 +3,35 @@
 Without text, one query walks runs (a run filter's index, newest first) or images (favourites, flagged, or everything).
 With text, runs are walked in the text index's order, or by a rare filter's index when one matches only a few runs, or
 the few favourite/flagged images lead (history_text_images). Dates of any width are a run id range (history_plan).
+Deep pages jumped to by number skip runs on indexes (history_counts, history_deep, history_deep_runs), not whole rows.
 """
 
 from sqlalchemy import ColumnElement, Select, exists, func, literal, literal_column, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from localai_ui.database.crud.history_lead import image_conditions, images_led, lead_by_images, run_equalities
+from localai_ui.database.crud.history_counts import deep_page_by_counts
+from localai_ui.database.crud.history_deep import deep_text_page
+from localai_ui.database.crud.history_deep_runs import deep_runs_page
+from localai_ui.database.crud.history_lead import (
+	image_conditions,
+	images_led,
+	lead_by_images,
+	led_equalities,
+	run_equalities,
+)
 from localai_ui.database.crud.history_plan import (
 	FTS,
-	date_conditions,
+	dates_to_check,
 	id_range,
 	match_query,
 	rare_filter,
 )
-from localai_ui.database.crud.history_text_images import more_hits_than, text_page_by_images
+from localai_ui.database.crud.history_text_images import text_page_by_images
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.database.tables.history_search import FTS_TABLE
 from localai_ui.schemas.history import HistoryFilters
 
-DEEP_OFFSET = 10_000  # past this many images, a text search's page is found by skipping in SQL, not run by run
+DEEP_OFFSET = 1000  # past this many images, a page is found by skipping runs (history_deep*), not by a plain OFFSET
 
 
 def _hit(match: str) -> ColumnElement[bool]:
@@ -91,25 +101,42 @@ def page_ids(
 		bounds = (bounds[0], min(bounds[1], after[0]))  # one upper bound: SQLite would seek by the other, then skip
 	if bounds is not None and bounds[0] > bounds[1]:
 		return []
+	dates = dates_to_check(session, filters.started_from, filters.started_before, bounds)
 	match = match_query(session, filters.text)
 	few = lead_by_images(session, filters, text=match is not None)
-	if few is not None and (match is None or more_hits_than(session, match, few)):
+	if few is not None:
 		if match is not None:
-			return text_page_by_images(session, filters, match, bounds=bounds, after=after, limit=limit, offset=offset)
-		return [
-			image_id for image_id, _ in session.execute(images_led(filters, bounds, after).limit(limit).offset(offset))
-		]
+			return text_page_by_images(
+				session, filters, match, dates=dates, bounds=bounds, after=after, limit=limit, offset=offset
+			)
+		led = images_led(filters, dates, bounds, after).limit(limit).offset(offset)
+		return [image_id for image_id, _ in session.execute(led)]
+	equalities = run_equalities(filters)
+	counted = after is None and offset > DEEP_OFFSET and not dates and not image_conditions(filters)
+	if counted and len(equalities) == (0 if match is not None else 1):  # text alone or one run filter: stored counts
+		return deep_page_by_counts(session, filters, match, bounds, limit=limit, offset=offset)
+	if match is None and not dates and len(equalities) > 1 and offset > DEEP_OFFSET:
+		page = deep_runs_page(session, equalities, image_conditions(filters), bounds, after, limit, offset)
+		if page is not None:
+			return page
 	has_image = exists().where(ImageRow.generation_id == GenerationRow.id, *image_conditions(filters))
-	deep = match is not None and offset > DEEP_OFFSET
-	rare = match is not None and not deep and rare_filter(session, run_equalities(filters), has_image)
+	rare = match is not None and rare_filter(session, equalities, has_image)
+	deep = match is not None and not rare and offset > DEEP_OFFSET
+	if deep and match is not None:
+		page = deep_text_page(session, filters, match, dates, bounds, after, limit, offset)
+		if page is not None:
+			return page
 	walk_text = match is not None and not deep and not rare
 	run_ids = FTS.c.rowid if walk_text else GenerationRow.id
-	dates = date_conditions(filters.started_from, filters.started_before, indexed=False)
-	runs = [*run_equalities(filters), *dates, *_within(run_ids, bounds)]
+	# Without text or a run filter, the run id range is the images' own: their run index is read alone, no run row.
+	images_only = match is None and not equalities and not dates
+	leading = led_equalities(session, filters) if len(equalities) > 1 else equalities
+	runs = [*leading, *dates, *([] if images_only else _within(run_ids, bounds))]
 	if deep and match is not None:
 		runs.append(GenerationRow.id.in_(select(FTS.c.rowid).where(_hit(match))))
 	# Walking runs below a cursor, SQLite would join the favourites index by a range, not per run: keep it out.
 	images = image_conditions(filters, indexed=not runs or after is None or walk_text or rare)
+	images += _within(ImageRow.generation_id, bounds) if images_only else []
 	if after is not None:
 		run_id, image_id = after
 		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))

@@ -100,3 +100,16 @@ def id_range(
 	lows = [int(value) for value in (_edge(session, dates, last=False), late_low) if value is not None]
 	highs = [int(value) for value in (_edge(session, dates, last=True), late_high) if value is not None]
 	return (min(lows), max(highs)) if lows and highs else EMPTY_RANGE
+
+
+def dates_to_check(
+	session: Session, started_from: datetime | None, started_before: datetime | None, bounds: tuple[int, int] | None
+) -> list[ColumnElement[bool]]:
+	"""The date filters a run must still pass inside the id range `bounds` ('+column'): none when no late run lies in
+	it, as every run in it then is one of the on-time runs between the range's first and last, all inside the dates."""
+	dates = date_conditions(started_from, started_before, indexed=False)
+	if not dates or bounds is None:
+		return dates
+	run_id = literal_column('+generations.id', Integer())  # not the table's key: the late runs' partial index leads
+	late = select(GenerationRow.id).where(GenerationRow.started_late.is_(True), run_id.between(*bounds))
+	return dates if session.scalar(late.limit(1)) is not None else []

@@ -1,4 +1,4 @@
-"""Runs and their images: what History lists and searches (0001_initial; 0003_history, 0007_upscale columns)."""
+"""Runs and their images: what History lists and searches (0001_initial; 0003_history, 0007_upscale, 0013, 0014)."""
 
 from datetime import datetime
 
@@ -21,6 +21,17 @@ class GenerationRow(Base):
 		Index('ix_generations_sampler', 'sampler'),
 		# history_started_late (0013_history_started_late): the runs that break start order, for date ranges as ids.
 		Index('ix_generations_started_late', 'started_at', sqlite_where=text('started_late IS 1')),
+		# history_image_count (0014_history_image_count): the runs with no image, and those with several.
+		Index(
+			'ix_generations_no_images',
+			'id',
+			'image_count',
+			'model_name',
+			'sampler',
+			'status',
+			sqlite_where=text('image_count = 0'),
+		),  # fmt: skip
+		Index('ix_generations_many_images', 'id', 'image_count', sqlite_where=text('image_count > 1')),
 	)
 
 	id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -50,6 +61,8 @@ class GenerationRow(Base):
 	source: Mapped[str | None] = mapped_column(Text, nullable=True)
 	# Added by the history_started_late branch (0013): set by triggers when the run broke start order (an import).
 	started_late: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+	# Added by the history_image_count branch (0014): how many image rows the run has, kept by triggers on images.
+	image_count: Mapped[int] = mapped_column(Integer, default=0, server_default=text('0'))
 
 
 class ImageRow(Base):
