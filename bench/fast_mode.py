@@ -35,6 +35,7 @@ from bench.overhead import PROMPT
 from bench.shapes import build_sd15_shaped
 from localai_ui.context import AppContext, build_context
 from localai_ui.cores.fast.compile_setup import CompiledForward, FastModeUnavailableError, compile_reduce_overhead
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished
@@ -118,8 +119,9 @@ def app_times(root: Path, request: GenerationRequest, fast: bool, runs: int) -> 
 	try:
 		first = synced(once)
 		started = time.perf_counter()
-		if context.manager.fast is not None:
-			context.manager.fast.wait_idle(COMPILE_WAIT_S)
+		compiler = manager_of(context.engine).fast
+		if compiler is not None:
+			compiler.wait_idle(COMPILE_WAIT_S)
 		compile_s = time.perf_counter() - started
 		return first, compile_s, statistics.median(synced(once) for _ in range(runs))
 	finally:

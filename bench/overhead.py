@@ -23,6 +23,7 @@ from PIL import Image
 from bench.shapes import write_model
 from localai_ui.context import build_context
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished
@@ -136,7 +137,7 @@ def main() -> None:
 			app_times.append(app_once())
 			if args.safety:
 				safe_times.append(checked_once())
-				checker_times.append(checker_alone(context.manager, args.size))
+				checker_times.append(checker_alone(manager_of(context.engine), args.size))
 		context.close()
 	report(args, raw_times, cl_times, app_times, (safe_times, checker_times))
 

@@ -14,6 +14,7 @@ from localai_ui.features.settings.ui.generate_defaults import wire_generate_defa
 from localai_ui.features.styles.previews import STYLE_PREVIEWS_DIR
 from localai_ui.features.styles.ui import build_styles_tab
 from localai_ui.features.styles.ui.preview_action import style_preview_action
+from localai_ui.features.ui_common.engine_notice import build_engine_notice
 from localai_ui.features.ui_common.handles import GENERATE_TAB_ID, UPSCALE_TAB_ID
 from localai_ui.features.ui_common.page_style import CSS, HEAD
 from localai_ui.features.upscale.ui import build_upscale_tab
@@ -27,35 +28,40 @@ from localai_ui.settings import LOCALHOST, Settings
 def build_app(context: AppContext) -> gr.Blocks:
 	"""The whole UI; every long-lived part comes from the context, and tabs meet only through handles here."""
 	libraries = context.libraries
-	with (
-		gr.Blocks(title='LocalAI UI', analytics_enabled=False, fill_width=True) as page,
-		gr.Tabs(elem_id='main-tabs') as tabs,
-	):
-		with gr.Tab('Generate', id=GENERATE_TAB_ID):
-			generate = build_generate_tab(
-				page, context.generate, context.runs, context.preferences, context.prompt_tools, libraries.loras.library
-			)
-			wire_hires_upscalers(page, generate.fields['hires_upscaler'], libraries.upscalers.library)
-		with gr.Tab('Upscale', id=UPSCALE_TAB_ID):
-			upscale = build_upscale_tab(page, context.upscale)
-			wire_send_result(generate.send_upscale, generate.result, upscale, tabs)
-		with gr.Tab('Models', id='models'):
-			build_models_tab(page, context.models, libraries, context.hub)
-		with gr.Tab('LoRAs', id='loras'):
-			build_loras_tab(page, libraries.loras, generate, tabs)
-		with gr.Tab('Styles', id='styles') as styles_tab:
-			build_styles_tab(page, context.styles, generate, context.generate, styles_tab)
-		with gr.Tab('History', id='history'):
-			actions = [
-				upscale_action(upscale, tabs),
-				lora_preview_action(libraries.loras),
-				style_preview_action(context.styles),
-			]
-			build_history_tab(context.history, context.history_report, generate, tabs, actions)
-		with gr.Tab('Settings', id='settings'):
-			parts = context.app_settings
-			build_settings_tab(page, parts.store, parts.report, parts.plan, parts.device_note, context.safety)
-			wire_generate_defaults(page, generate, context.preferences.defaults)
+	with gr.Blocks(title='LocalAI UI', analytics_enabled=False, fill_width=True) as page:
+		build_engine_notice(page, context.engine.late)
+		with gr.Tabs(elem_id='main-tabs') as tabs:
+			with gr.Tab('Generate', id=GENERATE_TAB_ID):
+				generate = build_generate_tab(
+					page,
+					context.generate,
+					context.runs,
+					context.preferences,
+					context.prompt_tools,
+					libraries.loras.library,
+					context.engine.torch_facts,
+				)
+				wire_hires_upscalers(page, generate.fields['hires_upscaler'], libraries.upscalers.library)
+			with gr.Tab('Upscale', id=UPSCALE_TAB_ID):
+				upscale = build_upscale_tab(page, context.upscale)
+				wire_send_result(generate.send_upscale, generate.result, upscale, tabs)
+			with gr.Tab('Models', id='models'):
+				build_models_tab(page, context.models, libraries, context.hub)
+			with gr.Tab('LoRAs', id='loras'):
+				build_loras_tab(page, libraries.loras, generate, tabs)
+			with gr.Tab('Styles', id='styles') as styles_tab:
+				build_styles_tab(page, context.styles, generate, context.generate, styles_tab)
+			with gr.Tab('History', id='history'):
+				actions = [
+					upscale_action(upscale, tabs),
+					lora_preview_action(libraries.loras),
+					style_preview_action(context.styles),
+				]
+				build_history_tab(context.history, context.history_report, generate, tabs, actions)
+			with gr.Tab('Settings', id='settings'):
+				parts = context.app_settings
+				build_settings_tab(page, parts.store, parts.report, context.safety)
+				wire_generate_defaults(page, generate, context.preferences.defaults)
 	return page
 
 

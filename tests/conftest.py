@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.context import AppContext, build_context
+from localai_ui.context import AppContext
 from localai_ui.settings import Settings, settings_for
+from tests.contexts import ready_context
 from tests.tiny_models import save_tiny_models
 
 pytest_plugins = ['tests.network_guard']
@@ -38,7 +39,7 @@ def settings(tmp_path: Path, tiny_models_dir: Path) -> Settings:
 
 @pytest.fixture
 def context(settings: Settings) -> Iterator[AppContext]:
-	built = build_context(settings)
+	built = ready_context(settings)
 	yield built
 	built.close()
 

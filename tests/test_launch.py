@@ -1,5 +1,6 @@
 """launch.py's bootstrap: flags first, install only when pyproject.toml or the extras change, then hand over."""
 
+import gc
 import shutil
 import subprocess
 import sys
@@ -126,7 +127,8 @@ def handover(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 		calls.append(['execv', str(path), *args])
 
 	def run_module(name: str, run_name: str, alter_sys: bool) -> None:
-		calls.append(['run_module', name, run_name, *sys.argv])
+		calls.append(['run_module', name, run_name, *sys.argv, f'gc on: {gc.isenabled()}'])
+		gc.enable()  # as the app does once the page is served
 
 	monkeypatch.setattr(launch, 'ensure_venv', ensure_venv)
 	monkeypatch.setattr(launch, 'running_inside', running_inside)
@@ -139,10 +141,11 @@ def handover(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
 def test_main_execs_the_venv_python_with_the_same_flags(handover: list[list[str]]) -> None:
 	launch.main(['--port', '7000', '--listen'])
 	python = '/venv/bin/python'
-	assert handover == [['execv', python, python, '-m', 'localai_ui', '--port', '7000', '--listen']]
+	assert handover == [['execv', python, python, str(Path(launch.__file__).resolve()), '--port', '7000', '--listen']]
 
 
 def test_main_inside_the_venv_runs_in_process(handover: list[list[str]], monkeypatch: pytest.MonkeyPatch) -> None:
 	monkeypatch.setattr(launch, 'running_inside', inside_venv)
 	launch.main(['--device', 'cpu'])
-	assert handover == [['run_module', 'localai_ui', '__main__', 'launch.py', '--device', 'cpu']]
+	assert handover == [['run_module', 'localai_ui', '__main__', 'launch.py', '--device', 'cpu', 'gc on: False']]
+	assert gc.isenabled()

@@ -1,6 +1,7 @@
 """Every library the app has, built once by the composition root: one shelf (library, edits, imports) per kind."""
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic
 
@@ -17,6 +18,7 @@ from localai_ui.library.kinds.upscalers import UpscalerKind
 from localai_ui.library.kinds.vaes import VaeKind
 from localai_ui.library.library import AssetLibrary
 from localai_ui.schemas.assets import D, NoDetails
+from localai_ui.schemas.engine import UpscalerReader
 from localai_ui.schemas.loras import LoraDetails
 from localai_ui.schemas.models import CheckpointDetails
 from localai_ui.schemas.prompts import EmbeddingDetails
@@ -47,7 +49,7 @@ class Shelf(Generic[D]):
 	imports: AssetImports[D]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Libraries:
 	checkpoints: Shelf[CheckpointDetails]
 	loras: Shelf[LoraDetails]
@@ -56,13 +58,28 @@ class Libraries:
 	upscalers: Shelf[UpscalerDetails]
 	hasher: BackgroundHasher
 	catalog: ModelCatalog
+	_upscalers_scan: threading.Thread = field(init=False, repr=False)
+
+	def __post_init__(self) -> None:
+		self._upscalers_scan = threading.Thread(
+			target=self.upscalers.library.refresh, name='localai-upscalers-scan', daemon=True
+		)
 
 	def start(self) -> None:
-		"""Scan every folder now (so lists are ready) and hash in the background."""
+		"""Scan every folder and hash in the background. Checkpoints, LoRAs, embeddings and VAEs are scanned now (so
+		lists are ready); upscalers on a thread, as identifying a new one needs spandrel, which loads with the engine
+		(their list shows what the last scan found until then)."""
 		self.hasher.start()
 		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes, self.upscalers):
 			shelf.library.on_change(self.hasher.wake)
+		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes):
 			shelf.library.refresh()
+		self._upscalers_scan.start()
+
+	def wait_scanned(self, timeout: float | None = None) -> bool:
+		"""Wait for the upscalers' first scan; True once it is done."""
+		self._upscalers_scan.join(timeout)
+		return not self._upscalers_scan.is_alive()
 
 	def close(self) -> None:
 		for shelf in (self.checkpoints, self.loras, self.embeddings, self.vaes, self.upscalers):
@@ -83,12 +100,13 @@ def _shelf(database: Database, root: Path, spec: KindSpec[D], folders: LibraryFo
 	return Shelf(library, AssetEdits(library), imports)
 
 
-def build_libraries(database: Database, folders: LibraryFolders) -> Libraries:
+def build_libraries(database: Database, folders: LibraryFolders, read_upscaler: UpscalerReader) -> Libraries:
+	"""`read_upscaler` identifies an upscaler file (spandrel, through the engine)."""
 	checkpoints = _shelf(database, folders.checkpoints, CheckpointKind(), folders)
 	loras = _shelf(database, folders.loras, LoraKind(), folders)
 	embeddings = _shelf(database, folders.embeddings, EmbeddingKind(), folders)
 	vaes = _shelf(database, folders.vaes, VaeKind(), folders)
-	upscalers = _shelf(database, folders.upscalers, UpscalerKind(), folders)
+	upscalers = _shelf(database, folders.upscalers, UpscalerKind(read_upscaler), folders)
 	libraries = [checkpoints.library, loras.library, embeddings.library, vaes.library, upscalers.library]
 	hasher = BackgroundHasher(database, libraries)
 	catalog = ModelCatalog(checkpoints.library, vaes.library, folders.vae_override)

@@ -72,12 +72,17 @@ class StepUpdate:
 	phase: str = ''
 
 
+WARMING_TEXT = 'Starting the engine (torch and diffusers are loading); this run starts when it is ready'
+
+
 @dataclass(frozen=True)
 class Waiting:
-	"""The run waits for the device: `ahead` runs before it; `eta_s` when the app has measured its speed."""
+	"""The run waits for the device: `ahead` runs before it; `eta_s` when the app has measured its speed;
+	`warming` while the engine (torch, diffusers, the device) is still starting after the page was served."""
 
 	ahead: int
 	eta_s: float | None = None
+	warming: bool = False
 
 
 @dataclass(frozen=True)

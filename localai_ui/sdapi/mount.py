@@ -31,7 +31,7 @@ def build_router(context: AppContext, access: ApiAccess) -> APIRouter:
 	parts = build_parts(context)
 	router = APIRouter(prefix=PREFIX, dependencies=[Depends(access)], tags=['sdapi'])
 	add_generate_routes(router, parts)
-	add_progress_routes(router, parts.board, context.manager)
+	add_progress_routes(router, parts.board, context.engine.line)
 	add_options_routes(router, context)
 	add_listing_routes(router, context)
 	add_choice_routes(router, context)

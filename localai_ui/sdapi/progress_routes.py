@@ -3,7 +3,7 @@ it. A run started in the app's page is its own (its Stop button ends it); /progr
 
 from fastapi import APIRouter
 
-from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.schemas.engine import DeviceLine
 from localai_ui.sdapi.images import png_base64
 from localai_ui.sdapi.progress import JobView, ProgressBoard
 from localai_ui.sdapi.responses import ProgressResponse, ProgressState
@@ -21,7 +21,7 @@ def progress_of(view: JobView) -> float:
 	return min(1.0, max(STARTED, (view.job_no + view.step / view.steps) / max(1, view.job_count)))
 
 
-def progress_answer(board: ProgressBoard, manager: PipelineManager, *, with_image: bool) -> ProgressResponse:
+def progress_answer(board: ProgressBoard, manager: DeviceLine, *, with_image: bool) -> ProgressResponse:
 	view = board.current()
 	if view is None:
 		busy = manager.busy
@@ -44,7 +44,7 @@ def progress_answer(board: ProgressBoard, manager: PipelineManager, *, with_imag
 	)
 
 
-def add_progress_routes(router: APIRouter, board: ProgressBoard, manager: PipelineManager) -> None:
+def add_progress_routes(router: APIRouter, board: ProgressBoard, manager: DeviceLine) -> None:
 	def progress(skip_current_image: bool = False) -> ProgressResponse:
 		"""The live preview comes as `current_image` unless `skip_current_image` is true."""
 		return progress_answer(board, manager, with_image=not skip_current_image)

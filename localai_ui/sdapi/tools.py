@@ -1,6 +1,5 @@
 """POST /png-info (the History tab's PNG Info reader) and GET /memory (RAM and the GPU's memory, A1111's keys)."""
 
-import torch
 from fastapi import APIRouter
 from pydantic import BaseModel, JsonValue
 
@@ -38,26 +37,6 @@ def ram_facts() -> dict[str, JsonValue]:
 	return {'free': free, 'used': total - free, 'total': total}
 
 
-def cuda_facts(device: torch.device) -> dict[str, JsonValue]:
-	"""The GPU's memory as A1111 reports it; `unavailable` when the app runs elsewhere (CPU, MPS)."""
-	if device.type != 'cuda' or not torch.cuda.is_available():
-		return {'error': 'unavailable'}
-	free, total = torch.cuda.mem_get_info(device)
-	stats = torch.cuda.memory_stats(device)
-
-	def pair(name: str) -> dict[str, JsonValue]:
-		return {'current': int(stats.get(f'{name}.all.current', 0)), 'peak': int(stats.get(f'{name}.all.peak', 0))}
-
-	return {
-		'system': {'free': free, 'used': total - free, 'total': total},
-		'active': pair('active_bytes'),
-		'allocated': pair('allocated_bytes'),
-		'reserved': pair('reserved_bytes'),
-		'inactive': pair('inactive_split_bytes'),
-		'events': {'retries': int(stats.get('num_alloc_retries', 0)), 'oom': int(stats.get('num_ooms', 0))},
-	}
-
-
 def add_tool_routes(router: APIRouter, context: AppContext) -> None:
 	def png_info(body: PngInfoRequest) -> PngInfoResponse:
 		data = image_bytes(body.image, 'image')
@@ -65,7 +44,7 @@ def add_tool_routes(router: APIRouter, context: AppContext) -> None:
 			return png_info_answer(read_png_info(data))
 
 	def memory() -> MemoryResponse:
-		return MemoryResponse(ram=ram_facts(), cuda=cuda_facts(context.manager.plan.device))
+		return MemoryResponse(ram=ram_facts(), cuda=context.engine.cuda_memory())
 
 	router.add_api_route('/png-info', png_info, methods=['POST'], response_model=PngInfoResponse)
 	router.add_api_route('/memory', memory, methods=['GET'], response_model=MemoryResponse)

@@ -5,6 +5,7 @@ import errno
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import gradio as gr
@@ -31,10 +32,10 @@ class RunningServer:
 	server: uvicorn.Server
 	stopped: threading.Event  # set when the server thread has finished
 
-	def wait(self) -> None:
-		"""Block until the server stops. Short sleeps, not Thread.join: a Ctrl+C inside join() can leave the
-		thread looking finished while it still serves (CPython), and close() would then not wait for it."""
-		while not self.stopped.is_set():
+	def wait(self, until: Callable[[], bool] = lambda: False) -> None:
+		"""Block until the server stops (or `until` says so). Short sleeps, not Thread.join: a Ctrl+C inside join()
+		can leave the thread looking finished while it still serves (CPython), and close() would then not wait."""
+		while not self.stopped.is_set() and not until():
 			time.sleep(0.1)
 
 	def close(self) -> None:
@@ -99,10 +100,10 @@ def run_server(server: uvicorn.Server, listener: socket.socket, stopped: threadi
 		stopped.set()
 
 
-def block_until_interrupted(running: RunningServer) -> None:
-	"""Keep serving until Ctrl+C (or the server stops), then shut down cleanly."""
+def block_until_interrupted(running: RunningServer, until: Callable[[], bool] = lambda: False) -> None:
+	"""Keep serving until Ctrl+C (or the server stops, or `until` says so), then shut down cleanly."""
 	try:
-		running.wait()
+		running.wait(until)
 	except KeyboardInterrupt:
 		pass
 	finally:

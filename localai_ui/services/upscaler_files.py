@@ -21,8 +21,8 @@ from localai_ui.schemas.file_errors import ModelFileError, PickleRefusedError
 from localai_ui.schemas.upscalers import UpscalerFileError, UpscalerFormat, UpscalerPickleRefusedError
 from localai_ui.services.safetensors.header import read_header
 from localai_ui.services.safetensors.sniff import SNIFF_BYTES, is_pickle_content
+from localai_ui.services.upscaler_suffixes import upscaler_format
 
-UPSCALER_SUFFIXES: dict[str, UpscalerFormat] = {'.safetensors': 'safetensors', '.pth': 'pth', '.pt': 'pth'}
 # The wrappers training tools put a state dict in, in the order spandrel unwraps them.
 _WRAPPER_KEYS = ('model_state_dict', 'state_dict', 'params_ema', 'params-ema', 'params', 'model', 'net')
 # safetensors' own annotation leaves the path type partly unknown: the typed surface this module uses.
@@ -54,14 +54,6 @@ def read_upscaler_weights(path: Path) -> UpscalerWeights:
 		raise UpscalerFileError(f'{path.name}: not a regular file (a folder, FIFO or device)')
 	tensors = _read_safetensors(path) if kind == 'safetensors' else _state_dict(path, _load_weights_only(path))
 	return UpscalerWeights(path, kind, tensors)
-
-
-def upscaler_format(path: Path) -> UpscalerFormat:
-	"""The format an upscaler file's suffix says; any other suffix is refused."""
-	kind = UPSCALER_SUFFIXES.get(path.suffix.lower())
-	if kind is None:
-		raise UpscalerFileError(f'{path.name}: not an upscaler file; upscalers are .safetensors, .pth or .pt files')
-	return kind
 
 
 def _read_safetensors(path: Path) -> dict[str, torch.Tensor]:

@@ -10,10 +10,11 @@ from gradio_client import Client
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from localai_ui.app import build_app, serve_options
-from localai_ui.context import AppContext, build_context
+from localai_ui.context import AppContext
 from localai_ui.schemas.progress import PreviewSettings
 from localai_ui.server import RunningServer, serve
 from localai_ui.settings import Settings
+from tests.contexts import ready_context
 from tests.e2e.browser import CHROMIUM, DESKTOP, FLAGS, PageProblems, require_chromium
 
 
@@ -32,7 +33,7 @@ def free_port() -> int:
 
 
 def start_app(settings: Settings) -> RunningApp:
-	context = build_context(settings)
+	context = ready_context(settings)
 	demo = build_app(context)
 	running = serve(demo, serve_options(settings, quiet=True))
 	return RunningApp(running.url, context, demo, running)

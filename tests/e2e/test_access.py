@@ -8,9 +8,12 @@ from urllib.request import urlopen
 import pytest
 from gradio_client import Client
 from gradio_client.exceptions import AppError
+from playwright.sync_api import Page, expect
 
 from localai_ui.settings import Settings
 from tests.e2e.conftest import RunningApp, start_app, stop_app
+
+TIMEOUT_MS = 60_000
 
 
 def http_status(url: str) -> int:
@@ -39,13 +42,17 @@ def test_auth_guards_the_api_and_the_config(app_settings: Settings) -> None:
 		stop_app(app)
 
 
-def test_without_a_model_the_app_starts_and_says_where_to_put_one(app_settings: Settings, tmp_path: Path) -> None:
+def test_without_a_model_the_app_starts_and_says_where_to_put_one(
+	app_settings: Settings, tmp_path: Path, page: Page
+) -> None:
 	empty = tmp_path / 'empty-models'
 	app = start_app(replace(app_settings, models_dir=empty))
 	try:
-		with urlopen(f'{app.url}config', timeout=10) as response:
-			config = response.read().decode()
-		assert 'No model yet.' in config and str(empty) in config
+		page.goto(app.url)
+		notice = page.locator('#no-model-notice')
+		expect(notice).to_contain_text('No model yet.', timeout=TIMEOUT_MS)
+		expect(notice).to_contain_text(str(empty))
+		expect(notice).to_contain_text('What suits this machine (no CUDA GPU)')
 		client = Client(app.url, analytics_enabled=False, verbose=False)
 		with pytest.raises(AppError, match='No model found'):
 			client.predict(prompt='x', api_name='/generate')

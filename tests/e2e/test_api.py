@@ -10,6 +10,7 @@ from gradio_client.exceptions import AppError
 from gradio_client.utils import Status
 
 from localai_ui.database import crud as database_service
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.progress import RunStatus
 from localai_ui.schemas.records import GenerationRecord
 from tests.e2e.conftest import RunningApp
@@ -85,16 +86,16 @@ def test_cancel_stops_the_run(client: Client, running_app: RunningApp) -> None:
 		time.sleep(0.05)
 	assert job.cancel()
 	deadline = time.monotonic() + 15
-	while running_app.context.manager.busy and time.monotonic() < deadline:
+	while manager_of(running_app.context.engine).busy and time.monotonic() < deadline:
 		time.sleep(0.05)
-	assert not running_app.context.manager.busy
+	assert not manager_of(running_app.context.engine).busy
 	time.sleep(0.3)
 	assert record(running_app, latest_id(running_app)).status is RunStatus.INTERRUPTED
 
 
 def test_two_submits_take_turns_and_the_second_says_it_waits(client: Client, running_app: RunningApp) -> None:
 	first = client.submit(prompt='first', api_name='/generate', **{**SMALL, 'steps': 40})
-	while not running_app.context.manager.busy:
+	while not manager_of(running_app.context.engine).busy:
 		time.sleep(0.01)
 	second = client.submit(prompt='second', api_name='/generate', **SMALL)
 	lines = [str(outputs_of(output)[4]) for output in second]

@@ -51,12 +51,11 @@ def gpu_app(app_settings: Settings) -> Iterator[tuple[RunningApp, OutOfMemoryLoa
 	)
 	context = replace(
 		context,
-		manager=manager,
 		generate=generate,
 		preferences=Preferences(
 			app_settings.preview, store.current, store.save_preview, partial(switch_memory_mode, store)
 		),
-		app_settings=replace(context.app_settings, store=store, plan=plan),
+		app_settings=replace(context.app_settings, store=store),
 	)
 	demo = build_app(context)
 	running = serve(demo, serve_options(app_settings, quiet=True))

@@ -4,6 +4,7 @@ from localai_ui.context import AppContext
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.service import GenerateService, RunUpdate
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.generation import GenerationRequest
@@ -24,7 +25,7 @@ def generate_service(context: AppContext, manager: PipelineManager | None = None
 
 def fresh_manager(context: AppContext) -> PipelineManager:
 	"""A manager with nothing loaded and its own LoRA applier, on the context's device."""
-	return PipelineManager(context.manager.plan, LoraApplier(LoraStateCache()))
+	return PipelineManager(manager_of(context.engine).plan, LoraApplier(LoraStateCache()))
 
 
 def small_request(**values: str | int | float) -> GenerationRequest:

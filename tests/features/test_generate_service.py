@@ -11,6 +11,7 @@ from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.cores.loading.loader import LoadedModel, load_model
 from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.database import crud as database_service
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.resolve import parse_request
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.errors import InvalidRequestError, NoModelError
@@ -90,7 +91,7 @@ def test_stopping_keeps_finished_images_and_records_interrupted(context: AppCont
 		images = database_service.list_images(session, generation_id=generation_id)
 	assert record is not None and record.status is RunStatus.INTERRUPTED
 	assert len(images) == 1 and (context.settings.outputs_dir / images[0].path).is_file()
-	assert not context.manager.busy
+	assert not manager_of(context.engine).busy
 
 
 def _explode(_module: torch.nn.Module, _args: tuple[object, ...]) -> None:
@@ -104,7 +105,9 @@ def _exploding_loader(info: ModelInfo, plan: DevicePlan) -> LoadedModel:
 
 
 def test_a_failed_run_is_recorded_with_its_message(context: AppContext) -> None:
-	manager = PipelineManager(context.manager.plan, context.manager.loras, loader=_exploding_loader)
+	manager = PipelineManager(
+		manager_of(context.engine).plan, manager_of(context.engine).loras, loader=_exploding_loader
+	)
 	service = generate_service(context, manager)
 	_, finished = run_to_end(service, small_request())
 	assert finished.status is RunStatus.FAILED and finished.error == 'RuntimeError: the GPU caught fire'

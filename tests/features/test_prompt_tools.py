@@ -10,6 +10,7 @@ import torch
 from localai_ui.context import AppContext, build_context
 from localai_ui.cores.prompts.lora_tags import insert_lora_tag, insert_words
 from localai_ui.database import crud as database_service
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.loras import LibraryLoras
 from localai_ui.features.generate.prompt_tools import PromptTools
 from localai_ui.features.generate.resolve import JobResolver
@@ -79,7 +80,7 @@ def test_a_lora_picked_twice_changes_its_weight_instead_of_adding_a_tag() -> Non
 def test_preload_switches_the_device_to_the_chosen_model(context: AppContext) -> None:
 	service = generate_service(context)
 	service.preload('tiny-sdxl')
-	loaded = context.manager.loaded_model
+	loaded = manager_of(context.engine).loaded_model
 	assert loaded is not None and loaded.family is Family.SDXL
 
 
@@ -97,7 +98,10 @@ def test_the_request_as_asked_is_kept_for_send_to_generate(context: AppContext) 
 		steps=[add_style],
 	)
 	service = GenerateService(
-		manager=context.manager, database=context.database, outputs_dir=context.settings.outputs_dir, resolver=resolver
+		manager=manager_of(context.engine),
+		database=context.database,
+		outputs_dir=context.settings.outputs_dir,
+		resolver=resolver,
 	)
 	_, finished = run_to_end(service, small_request(prompt='a barn', seed=3))
 	with context.database.transaction() as session:

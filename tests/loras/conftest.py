@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 import torch
 
-from localai_ui.context import AppContext, build_context
+from localai_ui.context import AppContext
 from localai_ui.cores.loras.applier import LoraApplier
 from localai_ui.cores.loras.state_cache import LoraStateCache
 from localai_ui.schemas.assets import Family
 from localai_ui.settings import Settings, settings_for
+from tests.contexts import ready_context
 from tests.loras.lora_builders import kohya_lora, kohya_metadata, peft_lora, write_lora
 from tests.loras.rendering import Pixels, render, tiny_model, weights
 from tests.tiny_models import build_sd1, build_sdxl
@@ -71,6 +72,6 @@ def loras_settings(tmp_path: Path, tiny_models_dir: Path, lora_dir: Path) -> Set
 
 @pytest.fixture
 def loras_context(loras_settings: Settings) -> Iterator[AppContext]:
-	built = build_context(loras_settings)
+	built = ready_context(loras_settings)
 	yield built
 	built.close()

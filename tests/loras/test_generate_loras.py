@@ -6,6 +6,7 @@ from PIL import Image
 
 from localai_ui.context import AppContext
 from localai_ui.database import crud as database_service
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.loras import LoraIncompatibleError, LoraTagError
@@ -88,7 +89,7 @@ def test_a_lora_for_another_architecture_is_refused_before_the_run(loras_context
 		run_to_end(service, small_request(negative_prompt='<lora:../../etc/passwd:1>'))
 	with loras_context.database.transaction() as session:
 		assert database_service.count_generations(session) == 0
-	assert loras_context.manager.loaded_model is None
+	assert manager_of(loras_context.engine).loaded_model is None
 
 
 def test_negative_prompt_tags_apply_too(loras_context: AppContext) -> None:

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.context import AppContext, build_context
+from localai_ui.context import AppContext
 from localai_ui.settings import Settings, settings_for
 from tests.conftest import wait_for_hashes
+from tests.contexts import ready_context
 from tests.models.tiny_checkpoints import build_inpaint_sd1, write_tiny_checkpoints, write_tiny_inpaint_checkpoints
 
 INPAINT_FOLDER = 'tiny-inpaint-folder'
@@ -68,7 +69,7 @@ def models_settings(tmp_path: Path, models_dir: Path) -> Settings:
 @pytest.fixture
 def models_context(models_settings: Settings) -> Iterator[AppContext]:
 	"""The app's context once the background hasher has hashed every model it found at startup."""
-	built = build_context(models_settings)
+	built = ready_context(models_settings)
 	wait_for_hashes(built)
 	yield built
 	built.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from localai_ui.context import AppContext, build_context
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.settings import Settings
 from tests.conftest import wait_for_hashes
@@ -72,7 +73,7 @@ def test_default_model_drives_generate(models_context: AppContext) -> None:
 	assert catalog.default_name() == 'tiny-sdxl'
 	_, finished = run_to_end(models_context.generate, small_request())
 	assert finished.error is None
-	loaded = models_context.manager.loaded_model
+	loaded = manager_of(models_context.engine).loaded_model
 	assert loaded is not None and loaded.name == 'tiny-sdxl'
 	assert shelf.library.record('tiny-sdxl').row.last_used_at is not None
 

@@ -9,6 +9,7 @@ from diffusers import UNet2DConditionModel
 
 from localai_ui.context import AppContext
 from localai_ui.cores.loading.single_file import bundled_tokenizers
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.json_values import parse_json_object
 from localai_ui.schemas.progress import RunStatus
@@ -30,7 +31,7 @@ def test_library_finds_both_checkpoints_with_their_architecture(models_context: 
 def test_single_file_generates(models_context: AppContext, name: str) -> None:
 	info = models_context.libraries.catalog.info(models_context.libraries.checkpoints.library.record(name))
 	assert info.config_dir == info.path.with_suffix('.diffusers')
-	result = result_of(run_all(models_context.manager, tiny_job(info, seed=3)))
+	result = result_of(run_all(manager_of(models_context.engine), tiny_job(info, seed=3)))
 	assert result.status is RunStatus.COMPLETED, result.error
 	assert result.images[0].image.size == (64, 64)
 
@@ -39,9 +40,9 @@ def test_single_file_matches_the_diffusers_folder_pixel_for_pixel(
 	models_context: AppContext, tiny_models_dir: Path
 ) -> None:
 	single = models_context.libraries.catalog.info(models_context.libraries.checkpoints.library.record('tiny-sd15'))
-	from_file = result_of(run_all(models_context.manager, tiny_job(single, seed=5))).images[0]
+	from_file = result_of(run_all(manager_of(models_context.engine), tiny_job(single, seed=5))).images[0]
 	folder = tiny_info(tiny_models_dir, Family.SD1)
-	from_folder = result_of(run_all(models_context.manager, tiny_job(folder, seed=5))).images[0]
+	from_folder = result_of(run_all(manager_of(models_context.engine), tiny_job(folder, seed=5))).images[0]
 	assert np.array_equal(pixels(from_file.image), pixels(from_folder.image))
 
 

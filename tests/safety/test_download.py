@@ -6,8 +6,8 @@ import pytest
 
 from localai_ui.cores.safety.download import download_checker
 from localai_ui.cores.safety.errors import SafetyCheckerMissingError
-from localai_ui.cores.safety.gate import SafetyGate
-from localai_ui.cores.safety.loader import CHECKER_REPO, load_checker
+from localai_ui.cores.safety.files import CHECKER_REPO
+from localai_ui.cores.safety.loader import load_checker
 from localai_ui.features.settings.safety_files import SafetyFiles
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.hub import HubProgress
@@ -29,14 +29,15 @@ def test_download_fetches_the_safetensors_weights_and_the_checker_then_loads(tmp
 	folder = tmp_path / 'data' / 'safety_checker'
 	seen: list[HubProgress] = []
 	with serving(fake) as endpoint:
-		files = SafetyFiles(
-			SafetyGate(folder), HubClient(allow_network=True, endpoint=endpoint, environ={}), lambda: None
-		)
+		dropped: list[bool] = []
+		client = HubClient(allow_network=True, endpoint=endpoint, environ={})
+		files = SafetyFiles(folder, lambda: dropped.append(True), client, lambda: None)
 		assert 'No checker weights in' in files.state()
 		assert files.download(CancelToken(), seen.append) == f'Checker weights found in `{folder}`.'
 	assert sorted(path.name for path in folder.iterdir()) == ['config.json', 'model.safetensors']
 	assert fake.requests_for('pytorch_model.bin') == []
 	assert seen and seen[-1].done == seen[-1].total
+	assert dropped == [True]  # a checker loaded from older weights is forgotten
 	assert load_checker(folder).flags([checkerboard()]) == [True]
 
 

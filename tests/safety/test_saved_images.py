@@ -7,6 +7,7 @@ import pytest
 from PIL import Image
 
 from localai_ui.context import AppContext
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.presenter import gallery_items
 from localai_ui.features.history.ui import describe
 from localai_ui.schemas.cancel import CancelToken
@@ -45,7 +46,8 @@ def test_off_by_default_nothing_is_flagged_or_loaded(flagging: AppContext) -> No
 	assert not flagging.app_settings.store.stored().safety.safety_checker
 	run = finished(flagging)
 	assert [image.flagged for image in run.images] == [False, False]
-	assert flagging.manager.safety is not None and not flagging.manager.safety.loaded
+	gate = manager_of(flagging.engine).safety
+	assert gate is not None and not gate.loaded
 	assert flagging.history.search(HistoryFilters(flagged_only=True)).items == ()
 
 

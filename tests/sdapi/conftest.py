@@ -8,9 +8,9 @@ import pytest
 from webuiapi import WebUIApi
 
 from localai_ui.app import build_app, serve_app, serve_options
-from localai_ui.context import build_context
 from localai_ui.server import ServeOptions
 from localai_ui.settings import Settings
+from tests.contexts import ready_context
 from tests.e2e.conftest import RunningApp, stop_app
 from tests.reliability.apps import own_settings
 from tests.tiny_models import build_sd1
@@ -44,7 +44,7 @@ def api_settings(root: Path, tiny_models_dir: Path, *flags: str) -> Settings:
 
 def start_api_app(settings: Settings, options: ServeOptions | None = None) -> RunningApp:
 	"""The app as `localai-ui --api` serves it (cli.main's path), in this process."""
-	context = build_context(settings)
+	context = ready_context(settings)
 	demo = build_app(context)
 	running = serve_app(demo, context, options or serve_options(settings, quiet=True))
 	return RunningApp(running.url, context, demo, running)

@@ -12,6 +12,7 @@ from gradio_client import Client
 from PIL import Image
 from webuiapi import WebUIApi
 
+from localai_ui.engine.build import manager_of
 from localai_ui.schemas.progress import RunStatus
 from localai_ui.schemas.records import GenerationRecord
 from tests.e2e.conftest import RunningApp
@@ -74,7 +75,7 @@ def test_an_api_run_waits_behind_a_run_from_the_page(api: WebUIApi, api_app: Run
 	page = Client(api_app.url, analytics_enabled=False, verbose=False)
 	first = page.submit(prompt='from the page', api_name='/generate', **steps(30))
 	deadline = time.monotonic() + 30
-	while not api_app.context.manager.busy and time.monotonic() < deadline:
+	while not manager_of(api_app.context.engine).busy and time.monotonic() < deadline:
 		time.sleep(0.05)
 	with ThreadPoolExecutor(1) as pool:
 		later = pool.submit(webui(api_app).txt2img, prompt='from a script', seed=1, **TINY)

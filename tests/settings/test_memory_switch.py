@@ -9,6 +9,7 @@ import pytest
 
 from localai_ui.context import AppContext, build_context
 from localai_ui.cores.pipeline.manager import PipelineManager
+from localai_ui.engine.build import manager_of
 from localai_ui.features.generate.preferences import Preferences
 from localai_ui.features.settings.device_check import device_check
 from localai_ui.features.settings.memory_switch import switch_memory_mode
@@ -65,7 +66,7 @@ def test_a_memory_flag_wins_and_nothing_is_stored(
 		assert message.startswith(f'Not changed: {named} was given on the command line and wins')
 		assert 'start it with `--memory low` to run in low mode' in message
 		assert context.app_settings.store.stored().device.memory == _stored_memory(context) == 'auto'
-		assert context.app_settings.plan.memory.request() == in_force
+		assert manager_of(context.engine).plan.memory.request() == in_force
 	finally:
 		context.close()
 

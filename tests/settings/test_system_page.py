@@ -6,6 +6,7 @@ from pathlib import Path
 from localai_ui.features.generate.ui.model_list import machine_advice
 from localai_ui.features.settings.system_report import SystemReport
 from localai_ui.features.settings.system_view import system_markdown
+from localai_ui.schemas.engine import DeviceFacts
 from localai_ui.schemas.system import GpuInfo, MemoryRequest
 from localai_ui.services.system_info import DriverFacts, SystemProbes, TorchFacts
 
@@ -37,10 +38,8 @@ def _report(tmp_path: Path, torch_facts: TorchFacts, device: str, memory: Memory
 		platform='linux',
 		python='/opt/app/.venv/bin/python',
 	)
-	dtype = 'float16' if device.startswith('cuda') else 'float32'
-	return SystemReport(
-		device=device, dtype=dtype, folders=[('outputs', tmp_path)], memory=lambda: memory, probes=probes
-	)
+	facts = DeviceFacts(device, 'float16' if device.startswith('cuda') else 'float32', len(torch_facts.gpus), False)
+	return SystemReport(device=lambda: facts, folders=[('outputs', tmp_path)], memory=lambda: memory, probes=probes)
 
 
 def test_a_driver_with_a_cpu_only_torch_is_explained_with_the_fix(tmp_path: Path) -> None:

@@ -13,8 +13,8 @@ from localai_ui.services.system_info import (
 	SystemProbes,
 	TorchFacts,
 	collect_system_info,
-	read_torch_facts,
 )
+from localai_ui.services.system_info.torch_probe import read_torch_facts
 
 GIB = 1 << 30
 DRIVER_550 = DriverFacts(present=True, version='550.54.14', evidence='/proc/driver/nvidia/version')
@@ -48,7 +48,7 @@ def probes(torch_facts: TorchFacts, driver: DriverFacts, platform_name: str = 'l
 def test_this_machine(tmp_path: Path) -> None:
 	data, outputs = tmp_path / 'data', tmp_path / 'outputs' / 'not-made-yet'
 	data.mkdir()
-	info = collect_system_info([('data', data), ('outputs', outputs)])
+	info = collect_system_info([('data', data), ('outputs', outputs)], probes=SystemProbes(read_torch_facts))
 	has_cuda = torch.cuda.is_available()
 	assert info.device == ('cuda:0' if has_cuda else 'cpu') and info.dtype == ('float16' if has_cuda else 'float32')
 	assert len(info.gpus) == torch.cuda.device_count() if has_cuda else info.gpus == ()

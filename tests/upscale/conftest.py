@@ -5,8 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.context import AppContext, build_context
+from localai_ui.context import AppContext
 from localai_ui.settings import Settings
+from tests.contexts import ready_context
 from tests.upscale.tiny_upscalers import noise_image
 from tests.upscale.upscaler_folder import add_good_upscalers
 
@@ -14,7 +15,7 @@ from tests.upscale.upscaler_folder import add_good_upscalers
 @pytest.fixture
 def upscale_context(settings: Settings) -> Iterator[AppContext]:
 	add_good_upscalers(settings.upscalers_dir)
-	built = build_context(settings)
+	built = ready_context(settings)
 	yield built
 	built.close()
 

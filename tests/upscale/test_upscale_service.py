@@ -11,6 +11,7 @@ from PIL import Image, ImageChops
 from localai_ui.context import AppContext
 from localai_ui.cores.upscale import ModelUpscaler, load_upscaler
 from localai_ui.database import crud as database_service
+from localai_ui.engine.build import manager_of
 from localai_ui.features.history.details_view import detail_rows
 from localai_ui.features.upscale.request import UpscaleRequest
 from localai_ui.features.upscale.saving import UpscaleDone
@@ -124,12 +125,12 @@ def test_a_file_damaged_after_the_scan_fails_the_run_and_records_nothing(
 	with pytest.raises(LocalAIError, match='esrgan-x2.pth: truncated or damaged'):
 		upscaled(upscale_context, picture, upscaler='esrgan-x2')
 	assert generations(upscale_context) == 0
-	assert not upscale_context.manager.busy, 'the device was given back'
+	assert not manager_of(upscale_context.engine).busy, 'the device was given back'
 	assert upscaled(upscale_context, picture, upscaler='compact-x2').path.is_file()
 
 
 def test_an_upscale_waits_for_the_device_like_a_generation(upscale_context: AppContext, picture: Path) -> None:
-	queue = upscale_context.manager.queue
+	queue = manager_of(upscale_context.engine).queue
 	holder = queue.take(20)
 	assert queue.wait_turn(holder, CancelToken())
 	service = upscale_context.upscale
@@ -147,7 +148,7 @@ def test_an_upscale_waits_for_the_device_like_a_generation(upscale_context: AppC
 
 
 def test_stopping_while_waiting_runs_nothing(upscale_context: AppContext, picture: Path) -> None:
-	queue = upscale_context.manager.queue
+	queue = manager_of(upscale_context.engine).queue
 	holder = queue.take(0)
 	assert queue.wait_turn(holder, CancelToken())
 	cancel = CancelToken()

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from localai_ui.context import build_context
+from localai_ui.engine.build import read_upscaler
 from localai_ui.library.kinds.upscalers import UpscalerKind, find_upscaler
 from localai_ui.schemas.assets import AssetKind, UnknownAssetError
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.upscalers import UpscalerFileError
 from localai_ui.settings import Settings, settings_for
+from tests.contexts import ready_context
 from tests.upscale.upscaler_folder import add_bad_upscalers, add_good_upscalers
 
 
@@ -27,7 +28,7 @@ def test_every_file_is_identified_or_refused_with_its_reason(settings: Settings,
 	marker = tmp_path / 'payload-ran'
 	add_good_upscalers(folder)
 	add_bad_upscalers(folder, marker)
-	context = build_context(replace(settings, upscalers_dir=folder))
+	context = ready_context(replace(settings, upscalers_dir=folder))
 	try:
 		library = context.libraries.upscalers.library
 		assert library.kind is AssetKind.UPSCALER
@@ -65,7 +66,7 @@ def test_names_resolve_to_usable_files_and_refused_ones_say_why(settings: Settin
 	folder = tmp_path / 'upscalers'
 	add_good_upscalers(folder)
 	add_bad_upscalers(folder, tmp_path / 'marker')
-	context = build_context(replace(settings, upscalers_dir=folder))
+	context = ready_context(replace(settings, upscalers_dir=folder))
 	try:
 		library = context.libraries.upscalers.library
 		info = find_upscaler(library, 'esrgan-x2', ['Lanczos'])
@@ -83,7 +84,7 @@ def test_names_resolve_to_usable_files_and_refused_ones_say_why(settings: Settin
 def test_imports_take_upscalers_and_refuse_what_the_scan_refuses(tmp_path: Path) -> None:
 	add_good_upscalers(tmp_path / 'good')
 	add_bad_upscalers(tmp_path / 'bad', tmp_path / 'marker')
-	kind = UpscalerKind()
+	kind = UpscalerKind(read_upscaler)
 	kind.validate(tmp_path / 'good' / 'compact-x2.safetensors')
 	kind.validate(tmp_path / 'good' / 'esrgan-x2.pth')
 	for name, reason in [

@@ -1,9 +1,9 @@
 """Refusing a LoRA made for another model family before anything is loaded into the pipeline."""
 
 from localai_ui.cores.loading.loader import LoadedModel
+from localai_ui.cores.loras.family_check import lora_label
 from localai_ui.schemas.assets import Family
 from localai_ui.schemas.loras import LoraIncompatibleError, LoraSpec
-from localai_ui.schemas.models import ModelInfo
 
 
 def unet_cross_attention_dim(model: LoadedModel) -> int | None:
@@ -19,18 +19,8 @@ def check_compatible(model: LoadedModel, spec: LoraSpec) -> None:
 	if not (family_differs or width_differs):
 		return
 	raise LoraIncompatibleError(
-		f'LoRA "{spec.name}" is made for {_lora_label(spec)} but the model "{model.info.name}" is '
+		f'LoRA "{spec.name}" is made for {lora_label(spec)} but the model "{model.info.name}" is '
 		f'{model_label(model)}; pick a LoRA trained for this model family, or switch models'
-	)
-
-
-def check_family(info: ModelInfo, spec: LoraSpec) -> None:
-	"""Before anything is loaded: refuse a LoRA whose family differs from the model's (widths are checked on apply)."""
-	if spec.family is Family.UNKNOWN or spec.family is info.family:
-		return
-	raise LoraIncompatibleError(
-		f'LoRA "{spec.name}" is made for {_lora_label(spec)} but the model "{info.name}" is {info.family.label}; '
-		'pick a LoRA trained for this model family, or switch models'
 	)
 
 
@@ -38,9 +28,3 @@ def model_label(model: LoadedModel) -> str:
 	width = unet_cross_attention_dim(model)
 	family = model.info.family.label
 	return f'{family} (cross-attention width {width})' if width is not None else family
-
-
-def _lora_label(spec: LoraSpec) -> str:
-	width = '' if spec.cross_attention_dim is None else f' (cross-attention width {spec.cross_attention_dim})'
-	family = 'an unknown model family' if spec.family is Family.UNKNOWN else spec.family.label
-	return f'{family}{width}'

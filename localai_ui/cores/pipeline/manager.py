@@ -5,7 +5,8 @@ import threading
 import time
 from collections.abc import Callable, Generator
 from datetime import UTC, datetime
-from typing import TypeVar
+
+from PIL.Image import Image
 
 from localai_ui.cores.fast.mode import FastMode, FastOptions
 from localai_ui.cores.loading.device import DevicePlan
@@ -16,12 +17,13 @@ from localai_ui.cores.pipeline.device_turns import run_in_turn
 from localai_ui.cores.pipeline.gpu_queue import GpuQueue, Ticket
 from localai_ui.cores.pipeline.worker import JobWorker
 from localai_ui.cores.safety.gate import SafetyGate
+from localai_ui.cores.upscale.one_image import upscale_with
 from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.engine import UpscaleChoice
 from localai_ui.schemas.models import ModelInfo
 from localai_ui.schemas.progress import GenerationEvent, GenerationJob, GenerationResult, RunStatus, Started, Waiting
 
 Loader = Callable[[ModelInfo, DevicePlan], LoadedModel]
-T = TypeVar('T')
 WAITING_EVERY_S = 2.0  # a waiting run says its place when it changes, and refreshes its estimate this often
 
 
@@ -90,11 +92,13 @@ class PipelineManager:
 		finally:
 			self.queue.release(ticket)
 
-	def run_exclusive(
-		self, task: Callable[[DevicePlan], T], cancel: CancelToken
-	) -> Generator[Waiting | Started, None, T | None]:
-		"""Run `task` on the device in its turn, in the same line as generations (an upscale); None if cancelled first."""
-		return run_in_turn(self.queue, lambda: task(self.plan), cancel, self._waiting)
+	def upscale(
+		self, choice: UpscaleChoice, image: Image, factor: float, cancel: CancelToken
+	) -> Generator[Waiting | Started, None, Image | None]:
+		"""Upscale `image` on the device in its turn, in the same line as generations; None if cancelled first."""
+		return run_in_turn(
+			self.queue, lambda: upscale_with(choice, image, factor, self.plan.device), cancel, self._waiting
+		)
 
 	def unload(self, info: ModelInfo | None = None) -> None:
 		"""Drop `info` (every model when None) from memory and give it back, in its turn."""

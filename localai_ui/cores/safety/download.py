@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from localai_ui.cores.safety.errors import SafetyCheckerMissingError
-from localai_ui.cores.safety.loader import CHECKER_REPO, NEEDED
+from localai_ui.cores.safety.files import CHECKER_REPO, NEEDED
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.hub import PlannedFile
 from localai_ui.services.hub import HubClient, HubProgressCallback

@@ -6,9 +6,7 @@ from diffusers.pipelines.stable_diffusion.safety_checker import StableDiffusionS
 
 from localai_ui.cores.safety.checker import SafetyChecker
 from localai_ui.cores.safety.errors import SafetyCheckerMissingError
-
-CHECKER_REPO = 'CompVis/stable-diffusion-safety-checker'
-NEEDED = ('config.json', 'model.safetensors')
+from localai_ui.cores.safety.files import CHECKER_REPO, NEEDED
 
 
 def load_checker(folder: Path) -> SafetyChecker:

@@ -1,6 +1,6 @@
 """The LoRAs a request names (`<lora:name:weight>` in its prompts), resolved to files and checked before the run."""
 
-from localai_ui.cores.loras.compatibility import check_family
+from localai_ui.cores.loras.family_check import check_family
 from localai_ui.cores.prompts.lora_tags import combine_loras, extract_lora_tags
 from localai_ui.library.hasher import BackgroundHasher
 from localai_ui.library.library import AssetLibrary

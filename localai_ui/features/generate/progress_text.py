@@ -3,7 +3,7 @@
 import html
 
 from localai_ui.schemas.outputs import RunFinished
-from localai_ui.schemas.progress import RunStatus, StepUpdate, Waiting
+from localai_ui.schemas.progress import WARMING_TEXT, RunStatus, StepUpdate, Waiting
 
 
 def line(text: str, kind: str = '') -> str:
@@ -34,6 +34,8 @@ def progress_html(update: StepUpdate) -> str:
 
 def waiting_html(waiting: Waiting) -> str:
 	"""'Waiting: 1 run ahead · about 40 s', the estimate from the app's own measured speed."""
+	if waiting.warming:
+		return line(WARMING_TEXT)
 	runs = 'run' if waiting.ahead == 1 else 'runs'
 	text = f'Waiting: {waiting.ahead} {runs} ahead'
 	if waiting.eta_s is not None:

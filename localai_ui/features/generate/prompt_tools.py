@@ -1,9 +1,9 @@
 """Helpers around the prompt boxes: A1111's token counter and the embeddings a prompt can name."""
 
-from localai_ui.cores.prompts.counter import TokenCounter
 from localai_ui.features.generate.embeddings import usable_embeddings
 from localai_ui.library.catalog import ModelCatalog
 from localai_ui.library.library import AssetLibrary
+from localai_ui.schemas.engine import TokenCounting
 from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.prompts import EmbeddingDetails
 
@@ -12,7 +12,7 @@ class PromptTools:
 	"""Counts tokens against the chosen model's tokenizer (no weights loaded) and lists usable embeddings."""
 
 	def __init__(
-		self, catalog: ModelCatalog, counter: TokenCounter, embeddings: AssetLibrary[EmbeddingDetails]
+		self, catalog: ModelCatalog, counter: TokenCounting, embeddings: AssetLibrary[EmbeddingDetails]
 	) -> None:
 		self._catalog = catalog
 		self._counter = counter

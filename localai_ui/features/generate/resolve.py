@@ -9,7 +9,6 @@ from typing import Protocol
 from pydantic import ValidationError
 
 from localai_ui.cores.images import prepare_mask
-from localai_ui.cores.pipeline.samplers import resolve_schedule
 from localai_ui.features.generate.embeddings import named_in
 from localai_ui.features.generate.loras import LibraryLoras
 from localai_ui.library.catalog import ModelCatalog
@@ -21,6 +20,7 @@ from localai_ui.schemas.hires import LATENT_UPSCALERS, PIXEL_UPSCALERS
 from localai_ui.schemas.loras import lora_hashes_infotext
 from localai_ui.schemas.progress import GenerationJob, PreviewSettings
 from localai_ui.schemas.prompts import EmbeddingDetails
+from localai_ui.schemas.samplers import resolve_schedule
 from localai_ui.schemas.upscalers import UpscalerDetails, UpscalerInfo
 from localai_ui.services.input_images import InputImages
 

@@ -5,7 +5,6 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.database import crud as database_service
 from localai_ui.database.engine import Database
 from localai_ui.features.generate.image_store import ImageStore
@@ -13,6 +12,7 @@ from localai_ui.features.generate.resolve import JobResolver
 from localai_ui.library.catalog import ModelCatalog
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.disk_full import DiskFullError
+from localai_ui.schemas.engine import DeviceLine
 from localai_ui.schemas.generation import GenerationRequest
 from localai_ui.schemas.outputs import RunFinished, SavedBatch, SavedImage
 from localai_ui.schemas.progress import (
@@ -32,9 +32,7 @@ RunUpdate = Waiting | ModelLoading | StepUpdate | SavedBatch | RunFinished
 class GenerateService:
 	"""Runs requests through the pipeline manager and records every run, however it ends."""
 
-	def __init__(
-		self, *, manager: PipelineManager, database: Database, outputs_dir: Path, resolver: JobResolver
-	) -> None:
+	def __init__(self, *, manager: DeviceLine, database: Database, outputs_dir: Path, resolver: JobResolver) -> None:
 		self._manager = manager
 		self._database = database
 		self._store = ImageStore(database, outputs_dir)

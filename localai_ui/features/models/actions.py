@@ -1,12 +1,12 @@
 """What the Models tab does to one model beyond the generic library edits: load, unload, choose its VAE; and the
 edits that move a file (rename, delete) unload it first."""
 
-from localai_ui.cores.pipeline.manager import PipelineManager
 from localai_ui.database import crud as database_service
 from localai_ui.library.catalog import ModelCatalog
 from localai_ui.library.shelves import Shelf
 from localai_ui.schemas.assets import Asset, AssetKind
 from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.engine import DeviceLine
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.models import CheckpointDetails, ModelInfo
 
@@ -14,7 +14,7 @@ from localai_ui.schemas.models import CheckpointDetails, ModelInfo
 class ModelActions:
 	"""Anything held in memory is unloaded before its file moves or goes."""
 
-	def __init__(self, shelf: Shelf[CheckpointDetails], catalog: ModelCatalog, manager: PipelineManager) -> None:
+	def __init__(self, shelf: Shelf[CheckpointDetails], catalog: ModelCatalog, manager: DeviceLine) -> None:
 		self.shelf = shelf
 		self.catalog = catalog
 		self._manager = manager

@@ -1,10 +1,10 @@
 """The safety checker's folder as the Settings tab shows it, and the download of its weights on request."""
 
 from collections.abc import Callable
+from pathlib import Path
 
 from localai_ui.cores.safety.download import download_checker
-from localai_ui.cores.safety.gate import SafetyGate
-from localai_ui.cores.safety.loader import CHECKER_REPO, NEEDED
+from localai_ui.cores.safety.files import CHECKER_REPO, NEEDED
 from localai_ui.schemas.cancel import CancelToken
 from localai_ui.schemas.hub import HubProgress
 from localai_ui.services.hub import HubClient
@@ -13,13 +13,16 @@ from localai_ui.services.hub import HubClient
 class SafetyFiles:
 	"""Where the checker's weights live (a local folder), whether they are there, and fetching them when asked."""
 
-	def __init__(self, gate: SafetyGate, client: HubClient, token: Callable[[], str | None]) -> None:
-		self.gate = gate
+	def __init__(
+		self, folder: Path, drop_loaded: Callable[[], None], client: HubClient, token: Callable[[], str | None]
+	) -> None:
+		self.folder = folder
+		self._drop_loaded = drop_loaded  # forgets a checker loaded from older weights
 		self._client = client
 		self._token = token
 
 	def state(self) -> str:
-		folder = self.gate.folder
+		folder = self.folder
 		missing = [name for name in NEEDED if not (folder / name).is_file()]
 		if not missing:
 			return f'Checker weights found in `{folder}`.'
@@ -30,6 +33,6 @@ class SafetyFiles:
 
 	def download(self, cancel: CancelToken, progress: Callable[[HubProgress], None]) -> str:
 		"""Fetch the weights into the folder; the next checked run loads them (a loaded older checker is dropped)."""
-		download_checker(self._client, self.gate.folder, token=self._token(), cancel=cancel, progress=progress)
-		self.gate.drop()
+		download_checker(self._client, self.folder, token=self._token(), cancel=cancel, progress=progress)
+		self._drop_loaded()
 		return self.state()

@@ -4,8 +4,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from localai_ui.cores.memory import recommend_families
+from localai_ui.schemas.engine import DeviceFacts
 from localai_ui.schemas.system import FamilyAdvice, MemoryRequest, SystemInfo
-from localai_ui.services.system_info import SystemProbes, collect_system_info
+from localai_ui.services.system_info.collect import SystemProbes, collect_system_info
 
 Json = str | int | float | bool | None | list['Json'] | dict[str, 'Json']
 
@@ -16,19 +17,19 @@ class SystemReport:
 	def __init__(
 		self,
 		*,
-		device: str,
-		dtype: str,
+		device: Callable[[], DeviceFacts],
 		folders: Sequence[tuple[str, Path]],
 		memory: Callable[[], MemoryRequest],
-		probes: SystemProbes | None = None,
+		probes: SystemProbes,
 	) -> None:
-		self._device = (device, dtype)
+		self.device = device  # waits for the engine's device plan
 		self._folders = tuple(folders)
 		self._memory = memory
 		self._probes = probes
 
 	def info(self) -> SystemInfo:
-		return collect_system_info(self._folders, device=self._device, probes=self._probes)
+		facts = self.device()
+		return collect_system_info(self._folders, device=(facts.device, facts.dtype), probes=self._probes)
 
 	def memory_request(self) -> MemoryRequest:
 		"""The memory mode asked for now (flag or setting); 'auto' lets the planner choose per model."""

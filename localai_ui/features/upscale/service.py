@@ -2,20 +2,19 @@
 generations, upscale, save and record. Everything that can be refused is refused before the device is asked for."""
 
 from collections.abc import Generator
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 from PIL import Image
 
-from localai_ui.cores.loading.device import DevicePlan
-from localai_ui.cores.pipeline.manager import PipelineManager
-from localai_ui.cores.upscale import upscale_with
 from localai_ui.database.engine import Database
 from localai_ui.features.upscale.request import BUILT_IN, NONE, UpscaleRequest, upscale_plan
 from localai_ui.features.upscale.saving import UpscaleDone, UpscaleStore
 from localai_ui.library.kinds.upscalers import find_upscaler, usable_upscaler_names
 from localai_ui.library.library import AssetLibrary
 from localai_ui.schemas.cancel import CancelToken
+from localai_ui.schemas.engine import DeviceLine
 from localai_ui.schemas.progress import Started, Waiting
 from localai_ui.schemas.upscalers import Resampler, UpscalerDetails, UpscalerInfo
 from localai_ui.services.input_images import InputImages
@@ -29,7 +28,7 @@ class UpscaleService:
 	def __init__(
 		self,
 		*,
-		manager: PipelineManager,
+		manager: DeviceLine,
 		database: Database,
 		outputs_dir: Path,
 		library: AssetLibrary[UpscalerDetails],
@@ -60,13 +59,16 @@ class UpscaleService:
 		image = self.pictures.load(request.image, WHAT)
 		factor, size = upscale_plan(request, image.width, image.height)
 		started = datetime.now(UTC)
-
-		def on_device(plan: DevicePlan) -> Image.Image:
-			nonlocal started
-			started = datetime.now(UTC)
-			return upscale_with(choice, image, factor, plan.device)
-
-		result = yield from self._manager.run_exclusive(on_device, cancel)
+		with closing(self._manager.upscale(choice, image, factor, cancel)) as turns:  # a consumer gone frees the line
+			while True:
+				try:
+					note = next(turns)
+				except StopIteration as done:
+					result: Image.Image | None = done.value
+					break
+				if isinstance(note, Started):
+					started = note.at  # the time on the device, not in line
+				yield note
 		if result is not None:
 			yield self._store.save(request, fit(result, size), started)
 

@@ -4,14 +4,14 @@ identified by spandrel; named by file stem, as A1111 names them in `Hires upscal
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 
-from localai_ui.cores.upscale.model_loading import load_upscaler
 from localai_ui.library.kind import Inspection, KindSpec
 from localai_ui.library.library import AssetLibrary
 from localai_ui.schemas.assets import AssetFormat, AssetKind, Family, UnknownAssetError
+from localai_ui.schemas.engine import UpscalerReader
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.upscalers import UpscalerDetails, UpscalerInfo
 from localai_ui.services.safetensors.sniff import PICKLE_SUFFIXES
-from localai_ui.services.upscaler_files import UPSCALER_SUFFIXES, upscaler_format
+from localai_ui.services.upscaler_suffixes import UPSCALER_SUFFIXES, upscaler_format
 
 # A .pth/.pt is opened, but only by torch's weights-only loading; the library stores it as format 'other'.
 WEIGHTS_ONLY: AssetFormat = 'other'
@@ -23,6 +23,9 @@ class UpscalerKind(KindSpec[UpscalerDetails]):
 	folder_noun = 'upscalers folder'
 	details_type = UpscalerDetails
 
+	def __init__(self, read: UpscalerReader) -> None:
+		self._read = read  # spandrel's reading, from the engine (waits for it while it starts)
+
 	def candidate(self, name: str) -> AssetFormat | None:
 		""".safetensors, weights-only .pth/.pt; other pickle suffixes (.ckpt, .bin) are listed as refused."""
 		suffix = PurePosixPath(name).suffix.lower()
@@ -32,8 +35,7 @@ class UpscalerKind(KindSpec[UpscalerDetails]):
 
 	def inspect(self, path: Path, file_format: AssetFormat) -> Inspection[UpscalerDetails]:
 		"""Read the weights and let spandrel identify them; the model built on the way is dropped again."""
-		details = UpscalerDetails.model_validate(load_upscaler(path).info, from_attributes=True)
-		return Inspection(Family.UNKNOWN, details)
+		return Inspection(Family.UNKNOWN, self._read(path))
 
 	def display_name(self, relative: str, file_format: AssetFormat) -> str:
 		return PurePosixPath(relative).stem

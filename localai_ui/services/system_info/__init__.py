@@ -5,7 +5,6 @@ from localai_ui.services.system_info.cuda_diagnosis import TorchInstall, diagnos
 from localai_ui.services.system_info.driver_probe import parse_driver_version, read_driver_facts
 from localai_ui.services.system_info.facts import NO_DRIVER, DriverFacts, RamFacts, TorchFacts
 from localai_ui.services.system_info.host_probe import DiskUsage, disk_space, installed_version, read_ram
-from localai_ui.services.system_info.torch_probe import read_torch_facts
 
 __all__ = [
 	'NO_DRIVER',
@@ -24,6 +23,5 @@ __all__ = [
 	'parse_driver_version',
 	'read_driver_facts',
 	'read_ram',
-	'read_torch_facts',
 	'reinstall_commands',
 ]

@@ -12,7 +12,6 @@ from localai_ui.services.system_info.cuda_diagnosis import TorchInstall, diagnos
 from localai_ui.services.system_info.driver_probe import read_driver_facts
 from localai_ui.services.system_info.facts import DriverFacts, RamFacts, TorchFacts
 from localai_ui.services.system_info.host_probe import disk_space, installed_version, read_ram
-from localai_ui.services.system_info.torch_probe import read_torch_facts
 
 REPORTED_PACKAGES = ('torch', 'torchvision', 'diffusers', 'transformers', 'gradio')
 
@@ -21,7 +20,7 @@ REPORTED_PACKAGES = ('torch', 'torchvision', 'diffusers', 'transformers', 'gradi
 class SystemProbes:
 	"""Where each fact comes from; tests replace any of them with the facts of another machine."""
 
-	torch: Callable[[], TorchFacts] = read_torch_facts
+	torch: Callable[[], TorchFacts]  # torch's own facts: read by the engine (torch_probe), or a test's
 	driver: Callable[[], DriverFacts] = read_driver_facts
 	ram: Callable[[], RamFacts] = read_ram
 	disk: Callable[[str, Path], DiskSpace] = disk_space
@@ -35,15 +34,14 @@ def collect_system_info(
 	folders: Sequence[tuple[str, Path]],
 	*,
 	device: tuple[str, str] | None = None,
-	probes: SystemProbes | None = None,
+	probes: SystemProbes,
 ) -> SystemInfo:
 	"""What this machine has. `folders` are (label, path) pairs measured for free space; `device` is the
 	(device, dtype) the pipeline runs with, or None for what `--device auto` would pick."""
-	probe = probes or SystemProbes()
-	torch, driver, ram = probe.torch(), probe.driver(), probe.ram()
-	versions = {name: probe.version_of(name) for name in REPORTED_PACKAGES}
+	torch, driver, ram = probes.torch(), probes.driver(), probes.ram()
+	versions = {name: probes.version_of(name) for name in REPORTED_PACKAGES}
 	versions['python'] = platform.python_version()
-	install = TorchInstall(python=probe.python, platform=probe.platform, torchvision=versions['torchvision'])
+	install = TorchInstall(python=probes.python, platform=probes.platform, torchvision=versions['torchvision'])
 	device_name, dtype = device or default_device(torch)
 	return SystemInfo(
 		device=device_name,
@@ -55,8 +53,8 @@ def collect_system_info(
 		versions=versions,
 		ram_total_bytes=ram.total_bytes,
 		ram_available_bytes=ram.available_bytes,
-		disks=tuple(probe.disk(label, path) for label, path in folders),
-		cuda_problem=diagnose_cuda(torch, driver, install, probe.environment('CUDA_VISIBLE_DEVICES')),
+		disks=tuple(probes.disk(label, path) for label, path in folders),
+		cuda_problem=diagnose_cuda(torch, driver, install, probes.environment('CUDA_VISIBLE_DEVICES')),
 		driver_present=driver.present,
 		mps_available=torch.mps_available,
 		torch_build=torch.version,

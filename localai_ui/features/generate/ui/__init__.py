@@ -1,5 +1,7 @@
 """The Generate tab, built by page section: prompt and parameters on the left, the result pane on the right."""
 
+from collections.abc import Callable
+
 import gradio as gr
 
 from localai_ui.features.generate.active_runs import ActiveRuns
@@ -9,7 +11,7 @@ from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.generate.ui.extra_networks import build_extra_networks
 from localai_ui.features.generate.ui.image_inputs import build_image_settings
 from localai_ui.features.generate.ui.memory_switch import wire_memory_switch
-from localai_ui.features.generate.ui.model_list import no_model_text, wire_model_list
+from localai_ui.features.generate.ui.model_list import wire_model_list
 from localai_ui.features.generate.ui.modes import build_modes, wire_modes, wire_send_to_img2img
 from localai_ui.features.generate.ui.output import build_output
 from localai_ui.features.generate.ui.parameters import build_parameters
@@ -22,6 +24,7 @@ from localai_ui.features.ui_common.handles import GenerateHandle
 from localai_ui.library.library import AssetLibrary
 from localai_ui.schemas.generate_fields import GENERATE_FIELD_NAMES, IMAGE_FIELD_NAMES
 from localai_ui.schemas.loras import LoraDetails
+from localai_ui.services.system_info.facts import TorchFacts
 
 
 def build_generate_tab(
@@ -31,10 +34,11 @@ def build_generate_tab(
 	preferences: Preferences,
 	tools: PromptTools,
 	loras: AssetLibrary[LoraDetails],
+	machine: Callable[[], TorchFacts],
 ) -> GenerateHandle:
-	"""Lay out the tab (call inside its gr.Tab) and wire it; `/generate` is its public endpoint."""
-	names = [model.name for model in service.catalog.list_models()]
-	notice = gr.Markdown(no_model_text(service.catalog, names), elem_id='no-model-notice')
+	"""Lay out the tab (call inside its gr.Tab) and wire it; `/generate` is its public endpoint. `machine` gives the
+	GPU facts the no-model notice advises on (the engine's: filled on page load)."""
+	notice = gr.Markdown(elem_id='no-model-notice')
 	# Three areas laid out by CSS grid (page_style.py): prompt and parameters on the left with the result pane on the
 	# right; on a tablet the result comes right after the prompt, before the parameters.
 	with gr.Row(equal_height=False, elem_id='generate-layout'):
@@ -64,7 +68,7 @@ def build_generate_tab(
 	switch = wire_modes(modes, buttons.runs, image_settings)
 	wire_send_to_img2img(output.send_img2img, output.result, modes, switch)
 	wire_token_counters(prompt, parameters.model, tools)
-	wire_model_list(parameters.model, parameters.refresh_models, notice, service, page)
+	wire_model_list(parameters.model, parameters.refresh_models, notice, service, page, machine)
 	wire_seed_buttons(parameters, output)
 	register_sampler_api()
 	return GenerateHandle(

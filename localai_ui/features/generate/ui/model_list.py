@@ -10,19 +10,27 @@ from localai_ui.cores.memory.mode_words import gigabytes
 from localai_ui.features.generate.service import GenerateService
 from localai_ui.features.ui_common.endpoints import shown_as_message
 from localai_ui.library.catalog import ModelCatalog
-from localai_ui.services.system_info import TorchFacts, read_torch_facts
+from localai_ui.schemas.errors import LocalAIError
+from localai_ui.services.system_info.facts import TorchFacts
 
 PRIVATE = 'private'
 
 
-def no_model_text(catalog: ModelCatalog, names: list[str], facts: Callable[[], TorchFacts] = read_torch_facts) -> str:
+def no_model_text(catalog: ModelCatalog, names: list[str], facts: Callable[[], TorchFacts]) -> str:
 	"""The first page's notice when there is no model: where models go, and which families suit this machine."""
 	if names:
 		return ''
 	return (
 		f'**No model yet.** Put a checkpoint (`.safetensors`) or a diffusers model folder in `{catalog.models_dir}`, '
-		'or add one in the Models tab, then press Refresh next to the model list.' + machine_advice(facts())
+		'or add one in the Models tab, then press Refresh next to the model list.' + _advice(facts)
 	)
+
+
+def _advice(facts: Callable[[], TorchFacts]) -> str:
+	try:
+		return machine_advice(facts())
+	except LocalAIError:  # the engine could not start (the page says why): no GPU facts to advise on
+		return ''
 
 
 def machine_advice(torch_facts: TorchFacts) -> str:
@@ -36,24 +44,33 @@ def machine_advice(torch_facts: TorchFacts) -> str:
 	return f'\n\n**What suits this machine** ({where}):\n\n{lines}'
 
 
-def model_choices(catalog: ModelCatalog, current: str | None) -> tuple[dict[str, object], str]:
+def model_choices(
+	catalog: ModelCatalog, current: str | None, facts: Callable[[], TorchFacts]
+) -> tuple[dict[str, object], str]:
 	"""The loadable models; the current pick stays when it still exists, else the default model is chosen."""
 	names = [model.name for model in catalog.list_models()]
 	value = current if current in names else catalog.default_name()
-	return gr.update(choices=names, value=value), no_model_text(catalog, names)
+	return gr.update(choices=names, value=value), no_model_text(catalog, names, facts)
 
 
 def wire_model_list(
-	model: gr.Dropdown, refresh: gr.Button, notice: gr.Markdown, service: GenerateService, page: gr.Blocks
+	model: gr.Dropdown,
+	refresh: gr.Button,
+	notice: gr.Markdown,
+	service: GenerateService,
+	page: gr.Blocks,
+	machine: Callable[[], TorchFacts],
 ) -> None:
-	"""Page load and Refresh rebuild the list; opening it refreshes its names; picking one preloads it."""
+	"""Page load and Refresh rebuild the list (and the notice, with `machine`'s facts: the engine's, so it waits for
+	it when there is no model); opening it refreshes its names; picking one preloads it."""
 	catalog = service.catalog
 
 	def on_load(current: str | None) -> tuple[dict[str, object], str]:
-		return model_choices(catalog, current)
+		return model_choices(catalog, current, machine)
 
 	def names_only(current: str | None) -> dict[str, object]:
-		return model_choices(catalog, current)[0]
+		names = [info.name for info in catalog.list_models()]
+		return gr.update(choices=names, value=current if current in names else catalog.default_name())
 
 	def preload(name: str | None) -> None:
 		with shown_as_message():

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 import gradio as gr
 from gradio.components import Component
 
-from localai_ui.cores.pipeline.samplers import schedules_for
 from localai_ui.features.generate.preferences import Preferences
 from localai_ui.schemas.generation import MAX_SIDE, MIN_SIDE
 from localai_ui.schemas.progress import PreviewMode
-from localai_ui.schemas.samplers import SAMPLER_NAMES
+from localai_ui.schemas.samplers import SAMPLER_NAMES, schedules_for
 
 PRIVATE = 'private'
 PREVIEW_MODES: tuple[PreviewMode, ...] = ('off', 'cheap', 'full')

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 import gradio as gr
 
 from localai_ui.features.generate.prompt_tools import PromptTools
+from localai_ui.features.ui_common.any_trigger import on_any_latest
 from localai_ui.features.ui_common.card_gallery import card_gallery
 
 STYLE_CARD_COLUMNS = 5
@@ -55,14 +56,11 @@ def wire_token_counters(section: PromptSection, model: gr.Dropdown, tools: Promp
 	def labels(prompt_text: str | None, negative_text: str | None, model_name: str | None) -> tuple[str, str]:
 		return tools.token_label(prompt_text or '', model_name), tools.token_label(negative_text or '', model_name)
 
-	inputs = [section.prompt, section.negative_prompt, model]
-	outputs = [section.prompt_tokens, section.negative_tokens]
-	for source in (section.prompt.change, section.negative_prompt.change, model.change):
-		source(
-			labels,
-			inputs=inputs,
-			outputs=outputs,
-			api_visibility='private',
-			trigger_mode='always_last',
-			show_progress='hidden',
-		)
+	# One listener for the three triggers: while a count waits (for the engine, on a fresh start), only the newest
+	# text is counted next, so an older count never lands over a newer one.
+	on_any_latest(
+		[section.prompt.change, section.negative_prompt.change, model.change],
+		labels,
+		[section.prompt, section.negative_prompt, model],
+		[section.prompt_tokens, section.negative_tokens],
+	)

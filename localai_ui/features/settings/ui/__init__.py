@@ -2,7 +2,6 @@
 
 import gradio as gr
 
-from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.features.settings.safety_files import SafetyFiles
 from localai_ui.features.settings.store import SettingsStore
 from localai_ui.features.settings.system_report import SystemReport
@@ -17,27 +16,15 @@ from localai_ui.features.settings.ui.safety_section import build_safety_section
 from localai_ui.features.settings.ui.system import build_system_section
 
 
-def device_choices(plan: DevicePlan, gpu_count: int, mps: bool) -> list[str]:
-	"""The devices this machine offers (any other can be typed, and is checked on Save)."""
-	found = ['auto', 'cpu', *(f'cuda:{index}' for index in range(gpu_count)), *(['mps'] if mps else [])]
-	return found if str(plan.device) in found else [*found, str(plan.device)]
-
-
 def build_settings_tab(
-	page: gr.Blocks,
-	store: SettingsStore,
-	report: SystemReport,
-	plan: DevicePlan,
-	device_note: str = '',
-	safety: SafetyFiles | None = None,
+	page: gr.Blocks, store: SettingsStore, report: SystemReport, safety: SafetyFiles | None = None
 ) -> None:
 	"""Lay out the tab (call inside its gr.Tab); its public endpoints are /get_settings, /set_settings,
 	/reset_settings and /system_info."""
-	info = report.info()
 	build_generation_section(page, store)
 	build_preview_section(page, store)
 	build_saving_section(page, store)
-	build_device_section(page, store, plan, device_choices(plan, len(info.gpus), info.mps_available), device_note)
+	build_device_section(page, store, report.device)
 	build_hub_section(page, store)
 	if safety is not None:
 		build_safety_section(page, store, safety)

@@ -1,14 +1,16 @@
 """The Saving images, Device and memory, and Hugging Face sections."""
 
+from collections.abc import Callable
 from datetime import datetime
 
 import gradio as gr
 
-from localai_ui.cores.loading.device import DevicePlan
 from localai_ui.features.settings.store import SettingsStore
 from localai_ui.features.settings.ui.section_form import PRIVATE, wire_section
 from localai_ui.features.ui_common.text import plain
 from localai_ui.schemas.app_settings import OUTPUT_FORMATS, OutputFormat
+from localai_ui.schemas.engine import DeviceFacts
+from localai_ui.schemas.errors import LocalAIError
 from localai_ui.schemas.file_name_pattern import FILE_NAME_TAGS, check_file_name_pattern
 from localai_ui.schemas.system import MEMORY_REQUESTS
 from localai_ui.services.file_names import FileNameValues, image_file_name
@@ -87,21 +89,53 @@ def build_saving_section(page: gr.Blocks, store: SettingsStore) -> None:
 		)
 
 
-def build_device_section(
-	page: gr.Blocks, store: SettingsStore, plan: DevicePlan, devices: list[str], device_note: str = ''
-) -> None:
+def build_device_section(page: gr.Blocks, store: SettingsStore, device: Callable[[], DeviceFacts]) -> None:
+	"""The devices to choose from and the one in use come from the engine: filled on page load once it is up."""
 	stored = store.stored().device
 	with gr.Accordion('Device and memory', open=True, elem_id='settings-device'):
 		with gr.Row():
-			device = gr.Dropdown(
-				devices, value=stored.device, label='Device', allow_custom_value=True, elem_id='settings-device-name'
+			name = gr.Dropdown(
+				device_choices(None, stored.device),
+				value=stored.device,
+				label='Device',
+				allow_custom_value=True,
+				elem_id='settings-device-name',
 			)
 			memory = gr.Radio(
 				list(MEMORY_REQUESTS), value=stored.memory, label='Memory mode', elem_id='settings-memory'
 			)
 		gr.Markdown(MEMORY_WORDS)
-		in_use = f'In use now: {plan.label}.' + (f' {plain(device_note)}' if device_note else '')
-		wire_section(page, store, 'device', {'device': device, 'memory': memory}, lambda: in_use)
+
+		def in_use() -> str:
+			try:
+				facts = device()
+			except LocalAIError as error:  # the engine could not start
+				return plain(str(error))
+			return f'In use now: {facts.label}.' + (f' {plain(facts.note)}' if facts.note else '')
+
+		def choices() -> dict[str, object]:
+			try:
+				facts = device()
+			except LocalAIError:
+				facts = None
+			return gr.update(choices=device_choices(facts, store.stored().device.device))
+
+		wire_section(page, store, 'device', {'device': name, 'memory': memory}, in_use)
+		page.load(choices, None, name, api_visibility=PRIVATE, queue=False)
+
+
+def device_choices(facts: DeviceFacts | None, stored: str) -> list[str]:
+	"""The devices this machine offers (any other can be typed, and is checked on Save); before the engine has
+	looked (`facts` None), auto, the CPU and the stored one."""
+	gpus = facts.gpu_count if facts else 0
+	found = [
+		'auto',
+		'cpu',
+		*(f'cuda:{index}' for index in range(gpus)),
+		*(['mps'] if facts and facts.mps_available else []),
+	]
+	extra = [name for name in (facts.device if facts else '', stored) if name and name not in found]
+	return [*found, *dict.fromkeys(extra)]
 
 
 def build_hub_section(page: gr.Blocks, store: SettingsStore) -> None:

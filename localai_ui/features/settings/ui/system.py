@@ -4,6 +4,8 @@ import gradio as gr
 
 from localai_ui.features.settings.system_report import SystemReport
 from localai_ui.features.settings.system_view import system_markdown
+from localai_ui.features.ui_common.text import plain
+from localai_ui.schemas.errors import LocalAIError
 
 PRIVATE = 'private'
 
@@ -16,7 +18,10 @@ def build_system_section(page: gr.Blocks, report: SystemReport) -> None:
 			refresh = gr.Button('Refresh', size='sm', scale=0, min_width=120, elem_id='settings-system-refresh')
 
 	def show() -> str:
-		return system_markdown(report)
+		try:
+			return system_markdown(report)
+		except LocalAIError as error:  # the engine could not start: say why instead of the facts
+			return f'**{plain(str(error))}**'
 
 	page.load(show, None, facts, api_visibility=PRIVATE, queue=False)
 	refresh.click(show, None, facts, api_visibility=PRIVATE, queue=False)

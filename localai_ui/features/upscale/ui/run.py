@@ -10,12 +10,14 @@ from localai_ui.features.upscale.request import parse_upscale
 from localai_ui.features.upscale.saving import UpscaleDone
 from localai_ui.features.upscale.service import UpscaleService
 from localai_ui.schemas.cancel import CancelToken
-from localai_ui.schemas.progress import Started, Waiting
+from localai_ui.schemas.progress import WARMING_TEXT, Started, Waiting
 
 Handler = Callable[..., tuple[str, str]]
 
 
 def waiting_text(waiting: Waiting) -> str:
+	if waiting.warming:
+		return WARMING_TEXT
 	runs = 'run' if waiting.ahead == 1 else 'runs'
 	return f'Waiting: {waiting.ahead} {runs} ahead'
 
