@@ -3,6 +3,7 @@
 Stdlib only. Flags are parsed before anything is installed, so `--help` works on a fresh machine.
 """
 
+import gc
 import hashlib
 import os
 import runpy
@@ -91,17 +92,21 @@ def ensure_venv(root: Path, extras: Sequence[str] = (), runner: Runner = run_com
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-	"""Parse the flags, bootstrap .venv, then run `python -m localai_ui` with the same flags."""
+	"""Parse the flags, bootstrap .venv, then start the app in the venv's python with the same flags."""
 	args = list(sys.argv[1:] if argv is None else argv)
 	build_parser().parse_args(args)
 	python = ensure_venv(ROOT)
 	if running_inside(ROOT / '.venv'):
 		sys.argv = [sys.argv[0], *args]
+		# The start builds millions of objects and frees almost none: no garbage collection passes until the page is
+		# served (about a quarter of the start otherwise); the app turns collection back on then.
+		gc.disable()
 		runpy.run_module('localai_ui', run_name='__main__', alter_sys=True)
 		return
+	this = str(Path(__file__).resolve())  # run again by the venv's python, which then starts the app in process
 	if os.name == 'nt':
-		sys.exit(subprocess.call([str(python), '-m', 'localai_ui', *args]))
-	os.execv(python, [str(python), '-m', 'localai_ui', *args])
+		sys.exit(subprocess.call([str(python), this, *args]))
+	os.execv(python, [str(python), this, *args])
 
 
 if __name__ == '__main__':

@@ -1,10 +1,11 @@
 """The SQLite engine: pragmas on every connection, WAL checked, schema migrated on open."""
 
-from collections.abc import Generator
+import importlib
+from collections.abc import Callable, Generator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.engine.interfaces import DBAPIConnection
@@ -12,10 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from localai_ui.database import migrate
 from localai_ui.database.errors import DatabaseError, database_error
+from localai_ui.database.schema_heads import newest_stored, stored_heads
 
 BUSY_TIMEOUT_MS = 5000
+MIGRATIONS_MODULE = 'localai_ui.database.migrate'  # Alembic: imported only when a migration is due
+Upgrade = Callable[[Engine, Path], None]
 
 
 class Database:
@@ -72,15 +75,16 @@ def create_sqlite_engine(path: Path) -> Engine:
 
 
 def open_database(path: Path) -> Database:
-	"""Open (or create) the database at path and migrate it to the newest schema."""
+	"""Open (or create) the database at path and migrate it to the newest schema. Alembic is loaded only when the
+	stored revisions are not this code's heads (a new file, an older schema, a newer one it refuses)."""
 	path.parent.mkdir(parents=True, exist_ok=True)
 	engine = create_sqlite_engine(path)
 	try:
-		migrate.upgrade(engine)
+		if stored_heads(engine) != newest_stored():
+			upgrade = cast(Upgrade, importlib.import_module(MIGRATIONS_MODULE).upgrade_at_open)
+			upgrade(engine, path)
 	except BaseException as error:
 		engine.dispose()
-		if isinstance(error, CommandError):
-			raise DatabaseError(f'history database {path}: {error}; was it written by a newer LocalAI UI?') from error
 		if isinstance(error, SQLAlchemyError):
 			raise database_error(error, str(path), f'history database {path}: ') from error
 		raise

@@ -6,8 +6,10 @@ from typing import Literal
 from alembic import command
 from alembic.autogenerate.api import AutogenContext
 from alembic.config import Config
+from alembic.util import CommandError
 from sqlalchemy import Connection, Engine
 
+from localai_ui.database.errors import DatabaseError
 from localai_ui.database.types import UTCDateTime
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name('migrations')
@@ -36,6 +38,14 @@ def upgrade(engine: Engine, revision: str = 'heads') -> None:
 	"""
 	with engine.begin() as connection:
 		command.upgrade(alembic_config(connection), revision)
+
+
+def upgrade_at_open(engine: Engine, path: Path) -> None:
+	"""`upgrade` as the app opens its database: a revision this code does not know is refused by name."""
+	try:
+		upgrade(engine)
+	except CommandError as error:
+		raise DatabaseError(f'history database {path}: {error}; was it written by a newer LocalAI UI?') from error
 
 
 def downgrade(engine: Engine, revision: str) -> None:
