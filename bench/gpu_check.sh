@@ -10,5 +10,6 @@ fi
 export HF_HUB_OFFLINE=1 GRADIO_ANALYTICS_ENABLED=False PYTHONUNBUFFERED=1
 nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv,noheader
 python3 -c 'import torch, diffusers; print("torch", torch.__version__, "diffusers", diffusers.__version__)'
+python3 -m bench.gpu_gap --device cuda --runs "${RUNS:-5}"  # the 3x gap: each way the bench differs from a plain script
 python3 -m bench.overhead --shape sd15 --device cuda --size 512 --steps 20 --runs "${RUNS:-7}"
 python3 -m bench.fast_mode --shapes sd15,sdxl --steps 20 --runs "${RUNS:-5}"  # --fast: eager vs compiled
