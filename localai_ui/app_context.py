@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from localai_ui.database.engine import Database
 from localai_ui.features.generate.active_runs import ActiveRuns
@@ -48,11 +49,13 @@ class AppContext:
 
 	def start_engine(self, ready: Callable[[EngineParts], None] = lambda _: None) -> None:
 		"""Build the engine on its own thread (the command line calls this once the page is served)."""
-		start_engine(self.engine.late, lambda: build_engine_by_name(self.settings, self.app_settings), ready)
+		build = partial(build_engine_by_name, self.settings, self.app_settings)
+		self.engine.starting = start_engine(self.engine.late, build, ready)
 
 	def close(self) -> None:
 		"""Stop background work, free the models and close the database (the app is shutting down)."""
 		self.libraries.close()
-		self.engine.late.wait(CLOSE_WAIT_S)  # a model half loaded at shutdown is freed too
+		if self.engine.starting is not None:  # an engine still starting is waited for, so what it loads is freed too
+			self.engine.starting.join(CLOSE_WAIT_S)
 		self.engine.close()
 		self.database.close()

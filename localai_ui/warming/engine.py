@@ -1,5 +1,6 @@
 """One object the composition root hands out while the engine starts: each method waits for the engine's part."""
 
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,6 +22,7 @@ class WarmingEngine:
 	def __init__(self, late: Late[EngineParts]) -> None:
 		self.late = late
 		self.line = LateLine(late)
+		self.starting: threading.Thread | None = None  # the thread building the engine, once started
 
 	def device(self) -> DeviceFacts:
 		return self.late.get().device

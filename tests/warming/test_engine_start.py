@@ -5,12 +5,15 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
+from localai_ui.context import build_context
 from localai_ui.schemas.errors import InvalidRequestError
 from localai_ui.schemas.late import Late
+from localai_ui.settings import Settings
 from localai_ui.warming.parts import EngineParts
 from localai_ui.warming.start import start_engine
 
@@ -66,3 +69,18 @@ def test_a_broken_install_is_kept_with_the_error_and_logged(caplog: pytest.LogCa
 		start_engine(late, broken, ready.append).join(10)
 	assert late.failure == 'ImportError: libcudnn.so.9: cannot open shared object file'
 	assert ready == [] and 'the engine could not start' in caplog.text
+
+
+def test_a_context_whose_engine_never_started_closes_at_once(settings: Settings) -> None:
+	"""A start that fails before the engine (a port in use) must not wait for an engine nobody started."""
+	context = build_context(settings, engine_now=False)
+	started = time.monotonic()
+	context.close()
+	assert time.monotonic() - started < 5
+	assert context.engine.starting is None and not context.engine.late.ready
+
+
+def test_closing_waits_for_an_engine_still_starting_and_frees_it(settings: Settings) -> None:
+	context = build_context(settings)
+	context.close()
+	assert context.engine.late.ready and context.engine.starting is not None and not context.engine.starting.is_alive()
