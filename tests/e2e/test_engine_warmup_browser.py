@@ -63,3 +63,19 @@ def test_an_engine_that_cannot_start_is_named_on_the_page_and_in_the_run(page: P
 		'The engine could not start: --device cuda:3: this machine has no such GPU', timeout=TIMEOUT_MS
 	)
 	expect(page.locator('#engine-notice')).to_contain_text('The engine could not start: --device cuda:3')
+
+
+def test_every_tab_opens_while_the_engine_warms_up(page: Page, cold_app: RunningApp) -> None:
+	"""No tab waits on the engine to show itself, and none logs an error or gets a 5xx while it starts (the page
+	fixture fails the test on either); once it is up, Settings shows the device it planned."""
+	page.goto(cold_app.url)
+	expect(page.locator('#engine-notice')).to_contain_text(WARMING_TEXT)
+	for tab in ('Upscale', 'Models', 'LoRAs', 'Styles', 'History', 'Settings', 'Generate'):
+		page.get_by_role('tab', name=tab, exact=True).click()
+		page.wait_for_timeout(300)
+	expect(page.locator('#engine-notice')).to_contain_text(WARMING_TEXT)
+	cold_app.context.start_engine()
+	expect(page.locator('#engine-notice')).not_to_contain_text(WARMING_TEXT, timeout=TIMEOUT_MS)
+	page.get_by_role('tab', name='Settings', exact=True).click()
+	expect(page.locator('#settings-device-note')).to_contain_text('In use now: cpu float32', timeout=TIMEOUT_MS)
+	expect(page.locator('#settings-system-facts')).to_contain_text('cpu', timeout=TIMEOUT_MS)
