@@ -53,8 +53,8 @@ def test_a_second_page_waits_in_line_and_says_how_many_runs_are_ahead(
 	browser: Browser, page: Page, running_app: RunningApp
 ) -> None:
 	open_generate(page, running_app)
-	set_slider(page, 'Steps', 60)
-	set_slider(page, 'Batch count', 4)
+	set_slider(page, 'Steps', 150)  # far longer than a second page takes to open on a loaded machine: it is stopped
+	set_slider(page, 'Batch count', 30)
 	page.locator('#prompt textarea').fill('first in line')
 	page.locator('#generate').click()
 	expect(page.locator('#progress')).to_contain_text('Step', timeout=TIMEOUT_MS)
