@@ -2,6 +2,7 @@
 the page's start): the heads of the packaged migration scripts against the revisions stored in alembic_version."""
 
 import ast
+from functools import cache
 from pathlib import Path
 from typing import cast
 
@@ -14,18 +15,20 @@ REVISION_NAMES = ('revision', 'down_revision', 'depends_on')
 def script_heads(folder: Path = VERSIONS_DIR) -> frozenset[str]:
 	"""Revisions no other script revises: what 'heads' upgrades to."""
 	revisions, revised, _ = _graph(folder)
-	return frozenset(revisions - revised)
+	return revisions - revised
 
 
 def newest_stored(folder: Path = VERSIONS_DIR) -> frozenset[str]:
 	"""What alembic_version holds once every head is applied: a head another revision depends on is implied by that
 	revision, and Alembic does not store it."""
 	revisions, revised, depended = _graph(folder)
-	return frozenset(revisions - revised - depended)
+	return revisions - revised - depended
 
 
-def _graph(folder: Path) -> tuple[set[str], set[str], set[str]]:
-	"""Every revision, those another revises (down_revision), and those another depends on (depends_on)."""
+@cache
+def _graph(folder: Path) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+	"""Every revision, those another revises (down_revision), and those another depends on (depends_on); read once a
+	process (the scripts ship with the code)."""
 	revisions: set[str] = set()
 	revised: set[str] = set()
 	depended: set[str] = set()
@@ -35,7 +38,7 @@ def _graph(folder: Path) -> tuple[set[str], set[str], set[str]]:
 			revisions.add(revision)
 		revised.update(_names(values.get('down_revision')))
 		depended.update(_names(values.get('depends_on')))
-	return revisions, revised, depended
+	return frozenset(revisions), frozenset(revised), frozenset(depended)
 
 
 def _names(value: object) -> tuple[str, ...]:

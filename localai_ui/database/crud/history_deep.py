@@ -5,10 +5,10 @@ the page's images are read for those runs alone. An OFFSET reads every image it 
 
 import json
 
-from sqlalchemy import ColumnElement, Integer, column, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select
 from sqlalchemy.orm import Session
 
-from localai_ui.database.crud.history_lead import image_conditions, run_equalities
+from localai_ui.database.crud.history_lead import before_cursor, image_conditions, run_equalities
 from localai_ui.database.crud.history_plan import FTS
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.database.tables.history_search import FTS_TABLE
@@ -65,8 +65,7 @@ def deep_text_page(
 	images = image_conditions(filters)
 	hit_range: list[ColumnElement[bool]] = [] if bounds is None else [FTS.c.rowid.between(*bounds)]
 	if after is not None:
-		run_id, image_id = after
-		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
-		hit_range.append(FTS.c.rowid <= run_id)
+		images.append(before_cursor(after))
+		hit_range.append(FTS.c.rowid <= after[0])
 	runs = [*run_equalities(filters, indexed=False), *dates]
 	return _page_of_hits(session, match, runs=runs, hit_range=hit_range, images=images, limit=limit, offset=offset)

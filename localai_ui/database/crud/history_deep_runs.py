@@ -8,9 +8,10 @@ import json
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, pairwise
 
-from sqlalchemy import ColumnElement, Integer, func, intersect, literal_column, or_, select
+from sqlalchemy import ColumnElement, Integer, func, intersect, literal_column, select
 from sqlalchemy.orm import Session
 
+from localai_ui.database.crud.history_lead import before_cursor, cursor_range
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 
 CHUNK = 1000  # merged runs read at least this many at a time
@@ -53,11 +54,8 @@ def deep_runs_page(
 	by a plain OFFSET)."""
 	runs: list[int] = []
 	counts: list[int] = []
-	low, high = bounds if bounds is not None else (None, None)
-	if after is not None:
-		run_id, image_id = after
-		images = [*images, or_(ImageRow.generation_id < run_id, ImageRow.id < image_id)]
-		high = run_id if high is None else min(high, run_id)
+	images = [*images, *([] if after is None else [before_cursor(after)])]
+	low, high = cursor_range(bounds, after)
 	while sum(counts) < offset + limit:
 		most = max(offset + limit - sum(counts), CHUNK)
 		chunk = _merged(session, equalities, images, (low, high), most)

@@ -69,6 +69,21 @@ def lead_by_images(session: Session, filters: HistoryFilters, *, text: bool = Fa
 	return few if all(capped_count(session, query, most + 1) > most for query in runs) else None
 
 
+def before_cursor(after: tuple[int, int]) -> ColumnElement[bool]:
+	"""Images below a cursor (a shown image's run and image id), newest first: an older run, or an older image of
+	that run."""
+	run_id, image_id = after
+	return or_(ImageRow.generation_id < run_id, ImageRow.id < image_id)
+
+
+def cursor_range(bounds: tuple[int, int] | None, after: tuple[int, int] | None) -> tuple[int | None, int | None]:
+	"""The run id range narrowed by the cursor's run: one upper bound, or SQLite seeks by one and skips to the other."""
+	low, high = bounds if bounds is not None else (None, None)
+	if after is not None:
+		high = after[0] if high is None else min(high, after[0])
+	return low, high
+
+
 def images_led(
 	filters: HistoryFilters,
 	dates: list[ColumnElement[bool]],
@@ -78,12 +93,8 @@ def images_led(
 	"""(image id, run id) newest first, walking the favourites/flagged index and checking each image's run by its key
 	(the run filters and the `dates` left to check); within the run id `bounds`, below the `after` cursor (a shown
 	image's run and image id)."""
-	images = image_conditions(filters)
-	low, high = bounds if bounds is not None else (None, None)
-	if after is not None:
-		run_id, image_id = after
-		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
-		high = run_id if high is None else min(high, run_id)  # one upper bound, or SQLite seeks by one, skips to other
+	images = image_conditions(filters) + ([] if after is None else [before_cursor(after)])
+	low, high = cursor_range(bounds, after)
 	images += [] if low is None else [ImageRow.generation_id >= low]
 	images += [] if high is None else [ImageRow.generation_id <= high]
 	query = select(ImageRow.id, ImageRow.generation_id).join(GenerationRow, ImageRow.generation_id == GenerationRow.id)

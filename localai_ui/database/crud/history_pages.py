@@ -6,13 +6,14 @@ the few favourite/flagged images lead (history_text_images). Dates of any width 
 Deep pages jumped to by number skip runs on indexes (history_counts, history_deep, history_deep_runs), not whole rows.
 """
 
-from sqlalchemy import ColumnElement, Select, exists, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal, literal_column, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from localai_ui.database.crud.history_counts import deep_page_by_counts
 from localai_ui.database.crud.history_deep import deep_text_page
 from localai_ui.database.crud.history_deep_runs import deep_runs_page
 from localai_ui.database.crud.history_lead import (
+	before_cursor,
 	image_conditions,
 	images_led,
 	lead_by_images,
@@ -138,8 +139,8 @@ def page_ids(
 	images = image_conditions(filters, indexed=not runs or after is None or walk_text or rare)
 	images += _within(ImageRow.generation_id, bounds) if images_only else []
 	if after is not None:
-		run_id, image_id = after
-		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
+		run_id = after[0]
+		images.append(before_cursor(after))
 		if bounds is None and (runs or match is not None):
 			runs.append(run_ids <= run_id)
 		elif bounds is None:

@@ -8,10 +8,10 @@ by number.
 import json
 from itertools import pairwise
 
-from sqlalchemy import ColumnElement, Integer, Select, column, exists, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Integer, Select, column, exists, func, literal, literal_column, select
 from sqlalchemy.orm import Session
 
-from localai_ui.database.crud.history_lead import image_conditions, run_equalities
+from localai_ui.database.crud.history_lead import before_cursor, cursor_range, image_conditions, run_equalities
 from localai_ui.database.crud.history_plan import FTS
 from localai_ui.database.tables.generations import GenerationRow, ImageRow
 from localai_ui.database.tables.history_search import FTS_TABLE
@@ -42,12 +42,8 @@ def text_page_by_images(
 ) -> list[int]:
 	"""Image ids offset .. offset+limit of the favourite/flagged images whose run's prompts match `match`; `dates`
 	are the date filters left to check per run (none where the run id range alone holds them)."""
-	images = image_conditions(filters)
-	low, high = bounds if bounds is not None else (None, None)
-	if after is not None:
-		run_id, image_id = after
-		images.append(or_(ImageRow.generation_id < run_id, ImageRow.id < image_id))
-		high = run_id if high is None else min(high, run_id)
+	images = image_conditions(filters) + ([] if after is None else [before_cursor(after)])
+	low, high = cursor_range(bounds, after)
 	hits, inside = [_hit(match)], list[ColumnElement[bool]]()
 	for ids, conditions in ((ImageRow.generation_id, inside), (FTS.c.rowid, hits)):
 		conditions += [] if low is None else [ids >= low]
