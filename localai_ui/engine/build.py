@@ -26,7 +26,7 @@ GIB = 2**30
 
 def build_parts(settings: Settings, parts: SettingsParts) -> EngineParts:
 	"""Everything that imports torch, built once; a device the machine lacks (by flag) or --fast off CUDA raises."""
-	plan, device = plan_from_store(parts.store, [('data', settings.data_dir), ('outputs', settings.outputs_dir)])
+	plan, device = plan_from_store(parts.store)
 	manager = PipelineManager(
 		plan,
 		LoraApplier(LoraStateCache(int(settings.lora_cache_gb * GIB))),

@@ -2,9 +2,6 @@
 must exist (the start fails, naming it); a stored one that no longer does (a GPU removed) gives way to auto, and the
 Settings tab says so."""
 
-from collections.abc import Sequence
-from pathlib import Path
-
 import torch
 
 from localai_ui.cores.loading.device import DevicePlan, plan_device
@@ -17,7 +14,7 @@ from localai_ui.services.system_info.collect import SystemProbes, collect_system
 from localai_ui.services.system_info.torch_probe import read_torch_facts
 
 
-def plan_from_store(store: SettingsStore, folders: Sequence[tuple[str, Path]] = ()) -> tuple[DevicePlan, DeviceFacts]:
+def plan_from_store(store: SettingsStore) -> tuple[DevicePlan, DeviceFacts]:
 	"""The plan the manager runs with and the facts the page shows of it."""
 	gpu_count, mps = torch.cuda.device_count(), torch.backends.mps.is_available()
 
@@ -27,24 +24,20 @@ def plan_from_store(store: SettingsStore, folders: Sequence[tuple[str, Path]] = 
 	memory = MemoryPolicy(memory_request)
 	wanted, note = store.current().device.device, ''
 	try:
-		plan = _plan(wanted, gpu_count, mps, memory, folders)
+		plan = _plan(wanted, gpu_count, mps, memory)
 	except InvalidRequestError as error:
 		if 'device' in store.flags:
 			raise
-		plan, note = _plan('auto', gpu_count, mps, memory, folders), f'The stored device was not used: {error}'
+		plan, note = _plan('auto', gpu_count, mps, memory), f'The stored device was not used: {error}'
 	dtype = str(plan.dtype).removeprefix('torch.')
 	return plan, DeviceFacts(str(plan.device), dtype, gpu_count, mps, note)
 
 
-def _plan(
-	device: str, gpu_count: int, mps: bool, memory: MemoryPolicy, folders: Sequence[tuple[str, Path]]
-) -> DevicePlan:
+def _plan(device: str, gpu_count: int, mps: bool, memory: MemoryPolicy) -> DevicePlan:
 	try:
 		return plan_device(device, gpu_count=gpu_count, mps_available=mps, memory=memory)
 	except InvalidRequestError:
 		if gpu_count or not device.startswith('cuda'):
 			raise
-	problem = collect_system_info(
-		folders, probes=SystemProbes(torch=read_torch_facts)
-	).cuda_problem  # why CUDA is missing
+	problem = collect_system_info((), probes=SystemProbes(read_torch_facts)).cuda_problem  # why CUDA is missing
 	return plan_device(device, gpu_count=gpu_count, mps_available=mps, memory=memory, cuda_problem=problem)

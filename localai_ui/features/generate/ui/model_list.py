@@ -44,13 +44,11 @@ def machine_advice(torch_facts: TorchFacts) -> str:
 	return f'\n\n**What suits this machine** ({where}):\n\n{lines}'
 
 
-def model_choices(
-	catalog: ModelCatalog, current: str | None, facts: Callable[[], TorchFacts]
-) -> tuple[dict[str, object], str]:
-	"""The loadable models; the current pick stays when it still exists, else the default model is chosen."""
+def model_choices(catalog: ModelCatalog, current: str | None) -> tuple[dict[str, object], list[str]]:
+	"""The loadable models (and their names); the current pick stays when it still exists, else the default one."""
 	names = [model.name for model in catalog.list_models()]
 	value = current if current in names else catalog.default_name()
-	return gr.update(choices=names, value=value), no_model_text(catalog, names, facts)
+	return gr.update(choices=names, value=value), names
 
 
 def wire_model_list(
@@ -66,11 +64,11 @@ def wire_model_list(
 	catalog = service.catalog
 
 	def on_load(current: str | None) -> tuple[dict[str, object], str]:
-		return model_choices(catalog, current, machine)
+		choices, names = model_choices(catalog, current)
+		return choices, no_model_text(catalog, names, machine)
 
 	def names_only(current: str | None) -> dict[str, object]:
-		names = [info.name for info in catalog.list_models()]
-		return gr.update(choices=names, value=current if current in names else catalog.default_name())
+		return model_choices(catalog, current)[0]
 
 	def preload(name: str | None) -> None:
 		with shown_as_message():

@@ -14,8 +14,8 @@ from localai_ui.features.history.ui.actions import wire_actions
 from localai_ui.features.history.ui.api import register_api
 from localai_ui.features.history.ui.controls import HistoryControls, build_history_controls
 from localai_ui.features.history.ui.facts import PICK_AN_IMAGE
-from localai_ui.features.history.ui.page_load import on_page_load
 from localai_ui.features.history.ui.png_info import build_png_info
+from localai_ui.features.ui_common.any_trigger import on_page_load
 from localai_ui.features.ui_common.handles import GenerateHandle, ImageAction, SelectedImage
 from localai_ui.schemas.errors import LocalAIError
 
